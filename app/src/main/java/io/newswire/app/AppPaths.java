@@ -1,0 +1,45 @@
+package io.newswire.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where newswire keeps things by default: {@code data/} in the working directory (override with
+ * {@code NEWSWIRE_DATA_DIR}), the seeds of the installation ({@code NEWSWIRE_HOME/seeds}, set by the
+ * launcher script) or {@code seeds/} in the working directory.
+ */
+public final class AppPaths {
+
+    private AppPaths() {
+    }
+
+    public static Path dataDir() {
+        String dir = System.getenv("NEWSWIRE_DATA_DIR");
+        return Path.of(dir == null || dir.isBlank() ? "data" : dir);
+    }
+
+    public static Path logDir() {
+        return dataDir().resolve("logs");
+    }
+
+    public static Path kafkaDir() {
+        return dataDir().resolve("kafka");
+    }
+
+    public static Path streamsStateDir() {
+        return dataDir().resolve("streams");
+    }
+
+    public static String defaultSink() {
+        return dataDir().resolve("newswire.db").toString();
+    }
+
+    public static Path seedsDir() {
+        Path local = Path.of("seeds");
+        String home = System.getenv("NEWSWIRE_HOME");
+        if (!Files.isDirectory(local) && home != null && !home.isBlank()) {
+            return Path.of(home, "seeds");
+        }
+        return local;
+    }
+}

@@ -1,0 +1,139 @@
+package io.newswire.app.cli;
+
+import io.newswire.app.AppPaths;
+import io.newswire.app.Components;
+import io.newswire.app.Pipeline;
+import io.newswire.app.broker.EmbeddedBroker;
+import io.newswire.app.kafka.KafkaAdmin;
+import io.newswire.common.Article;
+import io.newswire.common.KafkaClientConfig;
+import io.newswire.common.Topics;
+import io.newswire.consumer.sink.SinkReader;
+import io.newswire.producer.ArticlePublisher;
+import io.newswire.producer.SeedReplay;
+import io.newswire.producer.seeds.SeedParser;
+import io.newswire.producer.seeds.SeedReader;
+import io.newswire.streams.TopologyConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole pipeline on one machine: the embedded broker, the topics, the seed replay, Streams and the
+ * sink consumer; prints the per-topic per-day table; runs until Ctrl-C, or with {@code --once} exits as
+ * soon as every replayed article is in the sink.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the whole pipeline on an embedded Kafka broker, replaying the seeds.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker (default ${DEFAULT-VALUE}); the controller uses the next one")
+    int kafkaPort;
+
+    @Option(names = "--once", description = "exit 0 as soon as every replayed article has reached the sink")
+    boolean once;
+
+    @Option(names = "--seeds", paramLabel = "DIR", description = "seed folder to replay (default: seeds/)")
+    Path seeds;
+
+    @Option(names = "--sink", paramLabel = "PATH|JDBC-URL", description = "SQLite file or jdbc:postgresql://… (default: data/newswire.db)")
+    String sink;
+
+    @Option(names = "--timeout", defaultValue = "120", description = "with --once, give up after this many seconds (default ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "partitions of each topic it creates (default ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        StopSignal stop = StopSignal.onCtrlC();
+        String sinkUrl = sink != null ? sink : AppPaths.defaultSink();
+        Path seedDir = seeds != null ? seeds : AppPaths.seedsDir();
+        long started = System.nanoTime();
+        try (EmbeddedBroker broker = new EmbeddedBroker(AppPaths.kafkaDir(), kafkaPort)) {
+            out.printf("starting Kafka broker on %s (data in %s) …%n", broker.bootstrapServers(), AppPaths.kafkaDir());
+            broker.start();
+            Properties config = KafkaClientConfig.load(broker.bootstrapServers(), null);
+            TopologyConfig topology = Components.topologyConfig(config);
+            Topics topics = topology.topics();
+            try (KafkaAdmin admin = new KafkaAdmin(config)) {
+                admin.awaitReachable(Duration.ofSeconds(30));
+                out.printf("Kafka is up after %.1f s%n", (System.nanoTime() - started) / 1e9);
+                List<String> created = admin.createMissingTopics(topics.names(), partitions);
+                out.println(created.isEmpty() ? "topics: " + String.join(", ", topics.names()) + " (existing)"
+                        : "created topics: " + String.join(", ", created));
+
+                List<Article> articles = new SeedReader(new SeedParser(Clock.systemUTC())).read(seedDir);
+                try (Pipeline pipeline = new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl, b -> { });
+                     SinkReader reader = new SinkReader(sinkUrl)) {
+                    pipeline.start(Duration.ofSeconds(60));
+                    out.printf("streams and sink consumer running; sink: %s%n", sinkUrl);
+                    replay(config, topics, articles, out);
+                    boolean complete = awaitSink(pipeline, admin, reader, articles, out, stop);
+                    Console.printTopicDayTable(out, reader.topicDays());
+                    if (!complete) {
+                        if (pipeline.failure() != null) {
+                            System.err.println(pipeline.failure());
+                        } else if (!stop.await(0)) {
+                            System.err.printf("not every article reached the sink within %d s; logs in %s%n",
+                                    timeoutSeconds, AppPaths.logDir());
+                        }
+                        return 1;
+                    }
+                    out.printf("all %d articles are in the sink (%.1f s)%n", articles.size(),
+                            (System.nanoTime() - started) / 1e9);
+                    if (!once) {
+                        out.printf("running; Kafka at %s — press Ctrl-C to stop%n", broker.bootstrapServers());
+                        stop.await();
+                        out.println("stopping …");
+                    }
+                }
+            }
+        } finally {
+            stop.done();
+        }
+        out.println("stopped");
+        return 0;
+    }
+
+    private static void replay(Properties config, Topics topics, List<Article> articles, PrintStream out)
+            throws InterruptedException {
+        try (ArticlePublisher publisher = new ArticlePublisher(config, topics.raw())) {
+            SeedReplay.Result result = new SeedReplay(publisher, out).replay(articles);
+            if (!result.ok()) {
+                throw new IllegalStateException(result.failed() + " of " + articles.size()
+                        + " articles were not accepted by Kafka: " + result.firstError());
+            }
+        }
+    }
+
+    /** Waits until every replayed article and every summary is in the sink, with a progress line. */
+    private boolean awaitSink(Pipeline pipeline, KafkaAdmin admin, SinkReader reader, List<Article> articles,
+                              PrintStream out, StopSignal stop) throws InterruptedException {
+        List<String> ids = articles.stream().map(Article::id).distinct().toList();
+        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+        int lastReported = -1;
+        while (System.nanoTime() < deadline && pipeline.failure() == null) {
+            int present = reader.countArticles(ids);
+            if (present != lastReported) {
+                out.printf("in the sink: %d/%d articles%n", present, ids.size());
+                lastReported = present;
+            }
+            if (present == ids.size() && pipeline.drained(admin.admin())) {
+                return true;
+            }
+            if (stop.await(250)) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,10 @@
+package io.newswire.app.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code produce <source>}: one source into {@code news.articles.raw}. */
+@Command(name = "produce", mixinStandardHelpOptions = true,
+        description = "Publish articles from one source to news.articles.raw.",
+        subcommands = {ProduceSeedsCommand.class})
+public final class ProduceCommand {
+}

@@ -1,0 +1,46 @@
+package io.newswire.app.cli;
+
+import io.newswire.app.AppPaths;
+import io.newswire.app.Components;
+import io.newswire.streams.StreamsApp;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Only the Streams application, against any cluster; run more instances to share the work. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = "Run the Kafka Streams topology (raw → tagged → topic-daily) until Ctrl-C.")
+public final class StreamsCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        StopSignal stop = StopSignal.onCtrlC();
+        try {
+            Properties config = kafka.reachableClientConfig(System.out);
+            try (StreamsApp app = new StreamsApp(config, Components.topologyConfig(config), AppPaths.streamsStateDir())) {
+                app.start();
+                if (!app.awaitRunning(Duration.ofSeconds(60))) {
+                    System.err.println("Kafka Streams did not start: state " + app.state()
+                            + (app.fatalError() == null ? "" : ", " + app.fatalError().getMessage()));
+                    return 1;
+                }
+                System.out.println("streams running against " + kafka.bootstrapServers + " — press Ctrl-C to stop");
+                while (!stop.await(500)) {
+                    if (app.fatalError() != null) {
+                        System.err.println("Kafka Streams stopped: " + app.fatalError().getMessage());
+                        return 1;
+                    }
+                }
+                System.out.println("stopping …");
+            }
+        } finally {
+            stop.done();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,112 @@
+package io.newswire.app.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Tells whether a consumer has caught up: for every partition of its input topics, its committed
+ * position has reached the last stable offset (committed transactions only).
+ */
+public final class PipelineDrain {
+
+    private final Admin admin;
+
+    public PipelineDrain(Admin admin) {
+        this.admin = admin;
+    }
+
+    /** True when {@code groupId} has committed everything currently stable on {@code topics}. */
+    public boolean groupCaughtUp(String groupId, Collection<String> topics) {
+        Map<TopicPartition, Long> ends = stableEndOffsets(topics);
+        Map<TopicPartition, Long> committed = committedOffsets(groupId);
+        return caughtUp(ends, committed::get);
+    }
+
+    /** True when the positions given by {@code positions} have reached the stable end of {@code topics}. */
+    public boolean caughtUp(Collection<String> topics, Function<Collection<TopicPartition>, Map<TopicPartition, Long>> positions) {
+        Map<TopicPartition, Long> ends = stableEndOffsets(topics);
+        Map<TopicPartition, Long> known = positions.apply(ends.keySet());
+        return caughtUp(ends, known::get);
+    }
+
+    private static boolean caughtUp(Map<TopicPartition, Long> ends, Function<TopicPartition, Long> position) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (end.getValue() == 0) {
+                continue;
+            }
+            Long at = position.apply(end.getKey());
+            // A transaction marker takes an offset of its own: being at or past the end is caught up.
+            if (at == null || at < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Map<TopicPartition, Long> stableEndOffsets(Collection<String> topics) {
+        try {
+            Set<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS)
+                    .values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                    .collect(Collectors.toSet());
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            Map<TopicPartition, Long> result = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(15, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> result.put(tp, info.offset()));
+            return result;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read end offsets of " + topics + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private Map<TopicPartition, Long> committedOffsets(String groupId) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> result = new HashMap<>();
+            offsets.forEach((tp, om) -> {
+                if (om != null) {
+                    result.put(tp, om.offset());
+                }
+            });
+            return result;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read offsets of group " + groupId + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Polls {@code condition} until true or the deadline passes. */
+    public static boolean await(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return condition.getAsBoolean();
+    }
+}

@@ -1,0 +1,187 @@
+package io.newswire.consumer;
+
+import io.newswire.common.KafkaClientConfig;
+import io.newswire.common.TaggedArticle;
+import io.newswire.common.TopicDaySummary;
+import io.newswire.common.Topics;
+import io.newswire.consumer.sink.Sink;
+import io.newswire.consumer.sink.SinkBatch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code news.topic-daily} and {@code news.articles.tagged} (committed data only) and writes them to
+ * the {@link Sink}. Its progress lives in the sink, in the same transaction as the rows: on start and on
+ * every rebalance it resumes from there, so a crash between the database commit and anything after it
+ * neither loses nor double-writes a row. Offsets are also committed to Kafka, only so that lag shows in
+ * the usual tools.
+ */
+public final class SummaryConsumer implements Runnable, AutoCloseable {
+
+    public static final String DEFAULT_GROUP_ID = "newswire-sink";
+    private static final Logger LOG = LoggerFactory.getLogger(SummaryConsumer.class);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Topics topics;
+    private final Sink sink;
+    private final Consumer<SinkBatch> afterWrite;
+    private final AtomicLong recordsWritten = new AtomicLong();
+    private final AtomicLong unreadable = new AtomicLong();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean stopping;
+    /** What the sink holds per assigned partition; only touched by the polling thread. */
+    private final Map<TopicPartition, Long> stored = new HashMap<>();
+
+    /**
+     * @param afterWrite told about each batch once it is committed in the sink (for live views)
+     */
+    public SummaryConsumer(Properties clientConfig, Topics topics, Sink sink, Consumer<SinkBatch> afterWrite) {
+        this.topics = topics;
+        this.sink = sink;
+        this.afterWrite = afterWrite;
+        this.consumer = new KafkaConsumer<>(consumerConfig(clientConfig),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    static Properties consumerConfig(Properties clientConfig) {
+        Properties props = KafkaClientConfig.copy(clientConfig);
+        props.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, DEFAULT_GROUP_ID);
+        // Streams writes in transactions: read only what it committed, never an aborted attempt.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // The sink holds the real progress; Kafka's committed offsets are informational.
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswire-consumer");
+        return props;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(topics.topicDaily().name(), topics.tagged().name()), new ResumeFromSink());
+            while (!stopping) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                SinkBatch batch = toBatch(records);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                sink.write(batch);
+                stored.putAll(batch.nextOffsets());
+                recordsWritten.addAndGet(records.count());
+                Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+                batch.nextOffsets().forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
+                consumer.commitAsync(commit, null);
+                afterWrite.accept(batch);
+            }
+        } catch (WakeupException e) {
+            if (!stopping) {
+                failure.set(e);
+            }
+        } catch (RuntimeException e) {
+            failure.set(e);
+            LOG.error("consumer stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private SinkBatch toBatch(ConsumerRecords<byte[], byte[]> records) {
+        // Summaries are full values: within one batch only the latest per key matters.
+        Map<String, TopicDaySummary> summaries = new LinkedHashMap<>();
+        Map<String, TaggedArticle> articles = new LinkedHashMap<>();
+        Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                if (record.topic().equals(topics.topicDaily().name())) {
+                    TopicDaySummary summary = topics.topicDaily().valueSerde().deserializer()
+                            .deserialize(record.topic(), record.value());
+                    if (summary != null) {
+                        summaries.put(TopicDaySummary.key(summary.topic(), summary.day()), summary);
+                    }
+                } else {
+                    TaggedArticle article = topics.tagged().valueSerde().deserializer()
+                            .deserialize(record.topic(), record.value());
+                    if (article != null) {
+                        articles.put(article.id(), article);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // Streams wrote these; an unreadable one means a newer schema or corruption. Count and report it.
+                unreadable.incrementAndGet();
+                LOG.error("unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
+            }
+        }
+        // The position, not the last record's offset + 1: it also steps over transaction markers, so a sink
+        // that has everything reads as caught up to the topic's last stable offset. An empty poll that only
+        // stepped over markers still moves the stored position.
+        for (TopicPartition partition : consumer.assignment()) {
+            long position = consumer.position(partition);
+            Long known = stored.get(partition);
+            if (known == null || position > known) {
+                nextOffsets.put(partition, position);
+            }
+        }
+        return new SinkBatch(new ArrayList<>(summaries.values()), new ArrayList<>(articles.values()), nextOffsets);
+    }
+
+    /** On every assignment, continue from the offsets stored with the rows. */
+    private final class ResumeFromSink implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, Long> offsets = sink.storedOffsets(partitions);
+            offsets.forEach(consumer::seek);
+            stored.putAll(offsets);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Nothing to flush: every batch is committed to the sink before the next poll.
+            partitions.forEach(stored::remove);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(stored::remove);
+        }
+    }
+
+    public long recordsWritten() {
+        return recordsWritten.get();
+    }
+
+    public long unreadableRecords() {
+        return unreadable.get();
+    }
+
+    /** Why the consumer stopped on its own, or null. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        consumer.wakeup();
+    }
+}

@@ -1,0 +1,200 @@
+package io.newswire.consumer.sink;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.newswire.common.Json;
+import io.newswire.common.TaggedArticle;
+import io.newswire.common.TopicDaySummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The JDBC sink: the same SQL on SQLite (default, {@code data/newswire.db}) and PostgreSQL
+ * ({@code jdbc:postgresql://…}). Rows are upserted with {@code INSERT … ON CONFLICT … DO UPDATE}, which
+ * both databases speak, and every value is a bound parameter: article text never becomes SQL.
+ *
+ * <p>Tables: {@code topic_daily}, {@code articles} (DESIGN.md) and {@code sink_offsets}, the consumer's
+ * progress, written in the same transaction as the rows it covers.
+ */
+public final class JdbcSink implements Sink {
+
+    private static final List<String> SCHEMA = List.of(
+            "CREATE TABLE IF NOT EXISTS topic_daily ("
+                    + " topic TEXT NOT NULL, day TEXT NOT NULL, article_count BIGINT NOT NULL,"
+                    + " source_count BIGINT NOT NULL, top_entities TEXT NOT NULL, sample_titles TEXT NOT NULL,"
+                    + " last_updated TEXT, PRIMARY KEY (topic, day))",
+            "CREATE TABLE IF NOT EXISTS articles ("
+                    + " id TEXT PRIMARY KEY, day TEXT NOT NULL, title TEXT, source TEXT, url TEXT,"
+                    + " topics TEXT NOT NULL, entities TEXT NOT NULL, ingested_at TEXT)",
+            "CREATE INDEX IF NOT EXISTS articles_by_day ON articles (day)",
+            "CREATE TABLE IF NOT EXISTS sink_offsets ("
+                    + " topic TEXT NOT NULL, partition_id INTEGER NOT NULL, next_offset BIGINT NOT NULL,"
+                    + " PRIMARY KEY (topic, partition_id))");
+
+    private static final String UPSERT_SUMMARY = "INSERT INTO topic_daily"
+            + " (topic, day, article_count, source_count, top_entities, sample_titles, last_updated)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (topic, day) DO UPDATE SET article_count = excluded.article_count,"
+            + " source_count = excluded.source_count, top_entities = excluded.top_entities,"
+            + " sample_titles = excluded.sample_titles, last_updated = excluded.last_updated";
+    private static final String UPSERT_ARTICLE = "INSERT INTO articles"
+            + " (id, day, title, source, url, topics, entities, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (id) DO UPDATE SET day = excluded.day, title = excluded.title,"
+            + " source = excluded.source, url = excluded.url, topics = excluded.topics,"
+            + " entities = excluded.entities, ingested_at = excluded.ingested_at";
+    private static final String UPSERT_OFFSET = "INSERT INTO sink_offsets (topic, partition_id, next_offset)"
+            + " VALUES (?, ?, ?) ON CONFLICT (topic, partition_id) DO UPDATE SET next_offset = excluded.next_offset";
+
+    private final String url;
+    private final Connection connection;
+
+    private JdbcSink(String url, Connection connection) {
+        this.url = url;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (and creates if needed) the sink at a JDBC URL or, for anything else, a SQLite file path.
+     *
+     * @throws SinkException with the database and the reason when it cannot be opened
+     */
+    public static JdbcSink open(String urlOrPath) {
+        String url = jdbcUrl(urlOrPath);
+        try {
+            if (url.startsWith("jdbc:sqlite:")) {
+                Path file = Path.of(url.substring("jdbc:sqlite:".length()));
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            }
+            Connection connection = DriverManager.getConnection(url);
+            if (url.startsWith("jdbc:sqlite:")) {
+                try (Statement s = connection.createStatement()) {
+                    // WAL lets the dashboard read while the consumer writes; NORMAL sync is durable in WAL mode.
+                    s.execute("PRAGMA journal_mode=WAL");
+                    s.execute("PRAGMA synchronous=NORMAL");
+                    s.execute("PRAGMA busy_timeout=5000");
+                }
+            }
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                for (String ddl : SCHEMA) {
+                    s.execute(ddl);
+                }
+            }
+            connection.commit();
+            return new JdbcSink(url, connection);
+        } catch (Exception e) {
+            throw new SinkException("cannot open sink " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code data/newswire.db} → {@code jdbc:sqlite:data/newswire.db}; a JDBC URL stays as it is. */
+    public static String jdbcUrl(String urlOrPath) {
+        return urlOrPath.startsWith("jdbc:") ? urlOrPath : "jdbc:sqlite:" + urlOrPath;
+    }
+
+    @Override
+    public synchronized void write(SinkBatch batch) {
+        try (PreparedStatement summaries = connection.prepareStatement(UPSERT_SUMMARY);
+             PreparedStatement articles = connection.prepareStatement(UPSERT_ARTICLE);
+             PreparedStatement offsets = connection.prepareStatement(UPSERT_OFFSET)) {
+            for (TopicDaySummary s : batch.summaries()) {
+                summaries.setString(1, s.topic());
+                summaries.setString(2, s.day());
+                summaries.setLong(3, s.articleCount());
+                summaries.setLong(4, s.sourceCount());
+                summaries.setString(5, json(s.topEntities()));
+                summaries.setString(6, json(s.sampleTitles()));
+                summaries.setString(7, s.lastUpdated() == null ? null : s.lastUpdated().toString());
+                summaries.addBatch();
+            }
+            for (TaggedArticle a : batch.articles()) {
+                articles.setString(1, a.id());
+                articles.setString(2, a.day());
+                articles.setString(3, a.title());
+                articles.setString(4, a.source());
+                articles.setString(5, a.url());
+                articles.setString(6, json(a.topics()));
+                articles.setString(7, json(a.entities()));
+                articles.setString(8, a.ingestedAt() == null ? null : a.ingestedAt().toString());
+                articles.addBatch();
+            }
+            for (Map.Entry<TopicPartition, Long> offset : batch.nextOffsets().entrySet()) {
+                offsets.setString(1, offset.getKey().topic());
+                offsets.setInt(2, offset.getKey().partition());
+                offsets.setLong(3, offset.getValue());
+                offsets.addBatch();
+            }
+            summaries.executeBatch();
+            articles.executeBatch();
+            offsets.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new SinkException("cannot write to sink " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> result = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT next_offset FROM sink_offsets WHERE topic = ? AND partition_id = ?")) {
+            for (TopicPartition partition : partitions) {
+                query.setString(1, partition.topic());
+                query.setInt(2, partition.partition());
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        result.put(partition, rows.getLong(1));
+                    }
+                }
+            }
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new SinkException("cannot read offsets from sink " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The write already failed and is reported; a failed rollback adds nothing the caller can act on.
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("records of common are always serialisable", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new SinkException("cannot close sink " + url + ": " + e.getMessage(), e);
+        }
+    }
+}

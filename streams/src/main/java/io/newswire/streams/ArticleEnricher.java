@@ -1,0 +1,42 @@
+package io.newswire.streams;
+
+import io.newswire.common.Article;
+import io.newswire.common.TaggedArticle;
+import io.newswire.common.Tags;
+import io.newswire.streams.dating.DayResolver;
+import io.newswire.streams.dating.ResolvedDay;
+import io.newswire.streams.tagging.Tagger;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * Dates and tags one article. A processor rather than {@code mapValues} because an article without
+ * {@code ingestedAt} is dated by its record timestamp, which only the processor API sees.
+ */
+final class ArticleEnricher implements FixedKeyProcessor<String, Article, TaggedArticle> {
+
+    private final Tagger tagger;
+    private final DayResolver dayResolver;
+    private FixedKeyProcessorContext<String, TaggedArticle> context;
+
+    ArticleEnricher(Tagger tagger, DayResolver dayResolver) {
+        this.tagger = tagger;
+        this.dayResolver = dayResolver;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, TaggedArticle> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Article> record) {
+        Article article = record.value();
+        ResolvedDay day = dayResolver.resolve(article, Instant.ofEpochMilli(record.timestamp()));
+        Tags tags = tagger.tag(article);
+        context.forward(record.withValue(
+                TaggedArticle.of(article, day.day().toString(), day.source().label(), tags)));
+    }
+}

@@ -1,0 +1,86 @@
+package io.newswire.streams;
+
+import io.newswire.common.KafkaClientConfig;
+import io.newswire.streams.deadletter.DeadLetterDeserializationHandler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+
+/**
+ * Owns the lifecycle of the newswire Kafka Streams application: configuration, start, stop.
+ * The processing itself is {@link NewsTopology}.
+ */
+public final class StreamsApp implements AutoCloseable {
+
+    public static final String DEFAULT_APPLICATION_ID = "newswire-streams";
+
+    private final KafkaStreams streams;
+    private final AtomicReference<Throwable> fatalError = new AtomicReference<>();
+
+    public StreamsApp(Properties clientConfig, TopologyConfig topologyConfig, Path stateDir) {
+        this.streams = new KafkaStreams(NewsTopology.build(topologyConfig),
+                streamsConfig(clientConfig, stateDir, topologyConfig.topics().dlq().name()));
+        streams.setUncaughtExceptionHandler(error -> {
+            fatalError.compareAndSet(null, error);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    }
+
+    /** The client config with newswire's defaults for what it does not set. */
+    public static Properties streamsConfig(Properties clientConfig, Path stateDir, String dlqTopic) {
+        Properties props = KafkaClientConfig.copy(clientConfig);
+        props.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        // Counts must be right after a crash: state, output and input offsets commit in one transaction.
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, dlqTopic);
+        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterDeserializationHandler.class.getName());
+        // Internal topics take the cluster's default replication factor: 1 on the embedded broker, 3 on most clusters.
+        props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
+        return props;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    /** Waits until the application is RUNNING; false if it failed or the time ran out. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            KafkaStreams.State state = streams.state();
+            if (state == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+                    || state == KafkaStreams.State.PENDING_ERROR) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** The error that stopped the application, or null. */
+    public Throwable fatalError() {
+        return fatalError.get();
+    }
+
+    @Override
+    public void close() {
+        // Leave the group on a clean stop, so a restarted instance gets its tasks at once instead of after
+        // the session timeout (45 s) of the old member.
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+}

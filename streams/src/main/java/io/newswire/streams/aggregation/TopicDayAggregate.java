@@ -1,0 +1,68 @@
+package io.newswire.streams.aggregation;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.newswire.common.TopicDaySummary;
+import io.newswire.common.TopicDaySummary.EntityCount;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The running state of one (topic, day), kept in a state store. Every collection is bounded, so a busy
+ * day cannot grow the store without limit: sources and entities are capped, titles are a sample.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TopicDayAggregate(long articleCount, Set<String> sources, Map<String, Long> entityCounts,
+                                List<String> sampleTitles, Instant firstSeen, Instant lastUpdated) {
+
+    static final int MAX_SOURCES = 1_000;
+    static final int MAX_ENTITIES = 200;
+    static final int MAX_SAMPLE_TITLES = 5;
+    static final int TOP_ENTITIES = 10;
+
+    public static TopicDayAggregate empty() {
+        return new TopicDayAggregate(0, Set.of(), Map.of(), List.of(), null, null);
+    }
+
+    /** This state with one more article. */
+    public TopicDayAggregate add(ArticleContribution article) {
+        Set<String> newSources = new LinkedHashSet<>(sources);
+        if (newSources.size() < MAX_SOURCES && article.source() != null) {
+            newSources.add(article.source());
+        }
+        Map<String, Long> newEntities = new LinkedHashMap<>(entityCounts);
+        for (String entity : article.entityIds()) {
+            if (newEntities.containsKey(entity) || newEntities.size() < MAX_ENTITIES) {
+                newEntities.merge(entity, 1L, Long::sum);
+            }
+        }
+        List<String> newTitles = new ArrayList<>(sampleTitles);
+        if (newTitles.size() < MAX_SAMPLE_TITLES && article.title() != null && !article.title().isBlank()) {
+            newTitles.add(article.title());
+        }
+        Instant seen = article.ingestedAt();
+        Instant first = firstSeen == null || (seen != null && seen.isBefore(firstSeen)) ? seen : firstSeen;
+        Instant last = lastUpdated == null || (seen != null && seen.isAfter(lastUpdated)) ? seen : lastUpdated;
+        return new TopicDayAggregate(articleCount + 1, newSources, newEntities, newTitles, first, last);
+    }
+
+    /** The full current value published on {@code news.topic-daily}. */
+    public TopicDaySummary toSummary(String topic, String day) {
+        List<EntityCount> top = entityCounts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_ENTITIES)
+                .map(e -> new EntityCount(e.getKey(), e.getValue()))
+                .toList();
+        return new TopicDaySummary(TopicDaySummary.SCHEMA_VERSION, topic, day, articleCount, sources.size(), top,
+                sampleTitles, firstSeen, lastUpdated);
+    }
+
+    static Comparator<EntityCount> byCount() {
+        return Comparator.comparingLong(EntityCount::count).reversed();
+    }
+}

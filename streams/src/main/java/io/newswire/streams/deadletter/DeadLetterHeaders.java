@@ -1,0 +1,39 @@
+package io.newswire.streams.deadletter;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+/** The headers DESIGN.md puts on every record of {@code news.articles.dlq}. */
+public final class DeadLetterHeaders {
+
+    public static final String ERROR = "newswire.error";
+    public static final String DETAIL = "newswire.error.detail";
+    public static final String SOURCE_TOPIC = "newswire.source.topic";
+    public static final String SOURCE_PARTITION = "newswire.source.partition";
+    public static final String SOURCE_OFFSET = "newswire.source.offset";
+    private static final int MAX_DETAIL_CHARS = 1_000;
+
+    private DeadLetterHeaders() {
+    }
+
+    /** A dead letter of the original key and bytes with the reason and where the record came from. */
+    public static ProducerRecord<byte[], byte[]> record(String dlqTopic, byte[] key, byte[] value, String reason,
+                                                        String detail, ErrorHandlerContext context) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(dlqTopic, null, key, value);
+        Headers headers = record.headers();
+        headers.add(ERROR, utf8(reason));
+        String safeDetail = detail == null ? "" : detail;
+        headers.add(DETAIL, utf8(safeDetail.length() > MAX_DETAIL_CHARS
+                ? safeDetail.substring(0, MAX_DETAIL_CHARS) : safeDetail));
+        headers.add(SOURCE_TOPIC, utf8(context.topic()));
+        headers.add(SOURCE_PARTITION, utf8(String.valueOf(context.partition())));
+        headers.add(SOURCE_OFFSET, utf8(String.valueOf(context.offset())));
+        return record;
+    }
+
+    private static byte[] utf8(String text) {
+        return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+    }
+}
