@@ -35,7 +35,10 @@ public final class JdbcSink implements Sink {
                     + " last_updated TEXT, PRIMARY KEY (topic, day))",
             "CREATE TABLE IF NOT EXISTS articles ("
                     + " id TEXT PRIMARY KEY, day TEXT NOT NULL, title TEXT, source TEXT, url TEXT,"
-                    + " topics TEXT NOT NULL, entities TEXT NOT NULL, ingested_at TEXT)",
+                    + " topics TEXT NOT NULL, entities TEXT NOT NULL, ingested_at TEXT,"
+                    // Beyond DESIGN.md's columns: what the dashboard's article and topic pages show.
+                    + " body TEXT, published_at TEXT, day_source TEXT, keyphrases TEXT, quantities TEXT,"
+                    + " duplicate_of TEXT)",
             "CREATE INDEX IF NOT EXISTS articles_by_day ON articles (day)",
             "CREATE TABLE IF NOT EXISTS sink_offsets ("
                     + " topic TEXT NOT NULL, partition_id INTEGER NOT NULL, next_offset BIGINT NOT NULL,"
@@ -48,10 +51,14 @@ public final class JdbcSink implements Sink {
             + " source_count = excluded.source_count, top_entities = excluded.top_entities,"
             + " sample_titles = excluded.sample_titles, last_updated = excluded.last_updated";
     private static final String UPSERT_ARTICLE = "INSERT INTO articles"
-            + " (id, day, title, source, url, topics, entities, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " (id, day, title, source, url, topics, entities, ingested_at, body, published_at, day_source,"
+            + " keyphrases, quantities, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (id) DO UPDATE SET day = excluded.day, title = excluded.title,"
             + " source = excluded.source, url = excluded.url, topics = excluded.topics,"
-            + " entities = excluded.entities, ingested_at = excluded.ingested_at";
+            + " entities = excluded.entities, ingested_at = excluded.ingested_at, body = excluded.body,"
+            + " published_at = excluded.published_at, day_source = excluded.day_source,"
+            + " keyphrases = excluded.keyphrases, quantities = excluded.quantities,"
+            + " duplicate_of = excluded.duplicate_of";
     private static final String UPSERT_OFFSET = "INSERT INTO sink_offsets (topic, partition_id, next_offset)"
             + " VALUES (?, ?, ?) ON CONFLICT (topic, partition_id) DO UPDATE SET next_offset = excluded.next_offset";
 
@@ -129,6 +136,12 @@ public final class JdbcSink implements Sink {
                 articles.setString(6, json(a.topics()));
                 articles.setString(7, json(a.entities()));
                 articles.setString(8, a.ingestedAt() == null ? null : a.ingestedAt().toString());
+                articles.setString(9, a.body());
+                articles.setString(10, a.publishedAt() == null ? null : a.publishedAt().toString());
+                articles.setString(11, a.daySource());
+                articles.setString(12, json(a.keyphrases()));
+                articles.setString(13, json(a.quantities()));
+                articles.setString(14, a.duplicateOf());
                 articles.addBatch();
             }
             for (Map.Entry<TopicPartition, Long> offset : batch.nextOffsets().entrySet()) {
