@@ -2,12 +2,15 @@ package io.newswire.app.cli;
 
 import io.newswire.app.AppPaths;
 import io.newswire.app.Components;
+import io.newswire.app.kafka.KafkaAdmin;
+import io.newswire.common.Topics;
 import io.newswire.streams.StreamsApp;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Only the Streams application, against any cluster; run more instances to share the work. */
 @Command(name = "streams", mixinStandardHelpOptions = true,
@@ -17,11 +20,19 @@ public final class StreamsCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Option(names = "--partitions", defaultValue = "3",
+            description = "partitions of the newswire topics if they do not exist yet (default ${DEFAULT-VALUE})")
+    int partitions;
+
     @Override
     public Integer call() throws Exception {
         StopSignal stop = StopSignal.onCtrlC();
         try {
             Properties config = kafka.reachableClientConfig(System.out);
+            try (KafkaAdmin admin = new KafkaAdmin(config)) {
+                // Streams needs its input topic to exist; creating the four is idempotent and saves a manual step.
+                admin.createMissingTopics(Topics.from(config).names(), partitions);
+            }
             try (StreamsApp app = new StreamsApp(config, Components.topologyConfig(config), AppPaths.streamsStateDir())) {
                 app.start();
                 if (!app.awaitRunning(Duration.ofSeconds(60))) {

@@ -1,0 +1,75 @@
+package io.newswire.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Exit codes and one-line errors of DESIGN.md: 0 done, 2 bad usage, 1 failure with one clear line. */
+class NewswireCliTest {
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+    private PrintStream originalOut;
+
+    @BeforeEach
+    void captureConsole() {
+        originalErr = System.err;
+        originalOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreConsole() {
+        System.setErr(originalErr);
+        System.setOut(originalOut);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldExitTwoOnBadUsage() {
+        assertThat(Newswire.run("demo", "--no-such-option")).isEqualTo(2);
+        assertThat(errors()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void shouldFailWithOneLineWhenKafkaIsUnreachable() {
+        long started = System.nanoTime();
+
+        int code = Newswire.run("produce", "seeds", "../seeds", "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(errors().strip()).isEqualTo("newswire: cannot reach Kafka at 127.0.0.1:1 after 10 s");
+        assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(15);
+    }
+
+    @Test
+    void shouldFailWithOneLineWhenTheKafkaPortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int code = Newswire.run("broker", "--kafka-port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(code).isEqualTo(1);
+            assertThat(errors().strip()).startsWith("newswire: Kafka port 127.0.0.1:" + taken.getLocalPort()
+                    + " is in use").doesNotContain("\n").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void shouldFailWithOneLineWhenTheSeedFolderIsMissing() {
+        int code = Newswire.run("produce", "seeds", "/no/such/folder", "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(errors().strip()).isEqualTo("newswire: seed folder not found: /no/such/folder");
+    }
+}
