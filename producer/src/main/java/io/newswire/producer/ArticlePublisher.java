@@ -29,7 +29,8 @@ public final class ArticlePublisher implements AutoCloseable {
                 topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
-    static Properties producerConfig(Properties clientConfig) {
+    /** The client config with the publisher's settings; the bench's raw-producer baseline uses the same. */
+    public static Properties producerConfig(Properties clientConfig) {
         Properties props = KafkaClientConfig.copy(clientConfig);
         // No loss and no duplicates from retries: the broker de-duplicates the producer's retries.
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

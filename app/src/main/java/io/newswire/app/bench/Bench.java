@@ -1,0 +1,158 @@
+package io.newswire.app.bench;
+
+import io.newswire.app.Components;
+import io.newswire.app.Pipeline;
+import io.newswire.app.broker.EmbeddedBroker;
+import io.newswire.app.kafka.KafkaAdmin;
+import io.newswire.common.Article;
+import io.newswire.common.KafkaClientConfig;
+import io.newswire.common.Topics;
+import io.newswire.producer.ArticlePublisher;
+import io.newswire.streams.TopologyConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * {@code newswire bench}: on one broker, in one run, the raw producer limit (baseline), the pipeline's
+ * throughput with the same articles, and the pipeline's send → sink latency at a fixed rate.
+ *
+ * <p>Every run uses topics, a Streams application id and a sink group of its own ({@code bench-<run>.…}),
+ * so it can run against an existing cluster without touching newswire's own topics.
+ */
+public final class Bench {
+
+    /** How many distinct articles the baseline cycles through: enough to defeat any cache, small in memory. */
+    private static final int BASELINE_PAYLOADS = 5_000;
+
+    private final BenchSettings settings;
+    private final PrintStream out;
+
+    public Bench(BenchSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public BenchReport run() throws InterruptedException {
+        wipe(settings.workDir());
+        try (HeapSampler heap = new HeapSampler()) {
+            if (settings.bootstrapServers() != null) {
+                return run(KafkaClientConfig.load(settings.bootstrapServers(), settings.kafkaConfig()),
+                        settings.bootstrapServers(), heap);
+            }
+            try (EmbeddedBroker broker = new EmbeddedBroker(settings.workDir().resolve("kafka"), settings.kafkaPort())) {
+                out.printf("starting Kafka broker on %s (data in %s) …%n", broker.bootstrapServers(),
+                        settings.workDir().resolve("kafka"));
+                broker.start();
+                return run(KafkaClientConfig.load(broker.bootstrapServers(), null), "embedded broker", heap);
+            }
+        }
+    }
+
+    private BenchReport run(Properties kafka, String kafkaLabel, HeapSampler heap) throws InterruptedException {
+        String run = "bench-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        Properties config = isolated(kafka, run);
+        TopologyConfig topology = Components.topologyConfig(config);
+        Topics topics = topology.topics();
+        String baselineTopic = run + ".baseline";
+
+        BenchCorpus corpus = BenchCorpus.load(settings.seedsDir(), settings.corpusFile());
+        out.printf("corpus: %,d sentences, %,d titles (seeds %s%s)%n", corpus.sentences().size(),
+                corpus.titles().size(), settings.seedsDir(),
+                settings.corpusFile() != null && Files.isRegularFile(settings.corpusFile())
+                        ? " + " + settings.corpusFile() : "");
+        List<BaselineRun.Payload> payloads = payloads(corpus);
+        double meanBytes = payloads.stream().mapToLong(p -> p.value().length).average().orElse(0);
+
+        try (KafkaAdmin admin = new KafkaAdmin(config)) {
+            admin.awaitReachable(Duration.ofSeconds(30));
+            List<String> names = new ArrayList<>(topics.names());
+            names.add(baselineTopic);
+            admin.createMissingTopics(names, settings.partitions());
+
+            out.printf("1/3 baseline: %,d records of %.0f B mean, raw producer, acks=all …%n", settings.articles(),
+                    meanBytes);
+            BaselineRun.Result baseline = BaselineRun.run(config, baselineTopic, payloads, settings.articles(), out);
+            payloads = null;
+
+            SinkCommits commits = new SinkCommits();
+            ArticleGenerator generator = new ArticleGenerator(corpus, settings.seed());
+            try (Pipeline pipeline = new Pipeline(config, topology, settings.workDir().resolve("streams"),
+                    settings.workDir().resolve("bench.db").toString(), commits);
+                 ArticlePublisher publisher = new ArticlePublisher(config, topics.raw())) {
+                pipeline.start(Duration.ofSeconds(60));
+                out.printf("2/3 pipeline: %,d articles through producer → Streams (exactly-once) → consumer → SQLite …%n",
+                        settings.articles());
+                Duration drainTimeout = Duration.ofSeconds(Math.max(120, settings.articles() / 200));
+                PipelineRun.Result pipelineResult = PipelineRun.run(publisher, generator, settings.articles(),
+                        pipeline, admin.admin(), commits, out, drainTimeout);
+
+                out.printf("3/3 latency: %,d articles/s for %d s …%n", settings.rate(),
+                        settings.latencyDuration().toSeconds());
+                LatencyRun.Result latency = LatencyRun.run(publisher, generator, settings.rate(),
+                        settings.latencyDuration(), commits, out);
+                if (pipeline.failure() != null) {
+                    throw new IllegalStateException(pipeline.failure());
+                }
+                return new BenchReport(settings.articles(), settings.partitions(), kafkaLabel, meanBytes,
+                        baseline.recordsPerSec(), baseline.megabytesPerSec(),
+                        pipelineResult.articlesPerSec(), pipelineResult.articlesPerSec() * meanBytes / 1_000_000.0,
+                        pipelineResult.seconds(), pipelineResult.articlesPerSec() / baseline.recordsPerSec(),
+                        pipelineResult.exactResends(), pipelineResult.nearDuplicates(),
+                        latency.rate(), latency.seconds(), latency.samples(), latency.missing(),
+                        latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(),
+                        heap.peakUsedMiB(), heap.peakLiveMiB(), heap.maxHeapMiB(),
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            }
+        }
+    }
+
+    /** Topics, application id and sink group of this run only. */
+    private static Properties isolated(Properties kafka, String run) {
+        Properties config = KafkaClientConfig.copy(kafka);
+        config.put("newswire.topic.raw", run + "." + Topics.RAW);
+        config.put("newswire.topic.tagged", run + "." + Topics.TAGGED);
+        config.put("newswire.topic.topic-daily", run + "." + Topics.TOPIC_DAILY);
+        config.put("newswire.topic.dlq", run + "." + Topics.DLQ);
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, run + ".streams");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, run + ".sink");
+        return config;
+    }
+
+    /** The first generated articles, serialised: the baseline sends exactly these bytes. */
+    private List<BaselineRun.Payload> payloads(BenchCorpus corpus) {
+        ArticleGenerator generator = new ArticleGenerator(corpus, settings.seed());
+        int count = (int) Math.min(settings.articles(), BASELINE_PAYLOADS);
+        List<BaselineRun.Payload> payloads = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Article article = generator.next();
+            payloads.add(new BaselineRun.Payload(article.id().getBytes(StandardCharsets.UTF_8),
+                    Topics.ARTICLE_SERDE.serializer().serialize(Topics.RAW, article)));
+        }
+        return payloads;
+    }
+
+    private static void wipe(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot wipe " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

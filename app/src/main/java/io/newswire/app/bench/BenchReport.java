@@ -1,0 +1,77 @@
+package io.newswire.app.bench;
+
+import io.newswire.common.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The figures of one bench run: printed as a table and written as JSON ({@code target/bench.json}).
+ * Field names are read by CI and by people comparing runs: add fields, do not rename them.
+ *
+ * @param ratio pipeline articles/s over baseline records/s
+ * @param peakHeapMiB highest used heap of the bench JVM (broker, Streams, consumer and bench together)
+ * @param peakLiveHeapMiB highest heap still in use right after a garbage collection
+ */
+public record BenchReport(
+        long articles,
+        int partitions,
+        String kafka,
+        double meanArticleBytes,
+        double baselineArticlesPerSec,
+        double baselineMBPerSec,
+        double pipelineArticlesPerSec,
+        double pipelineMBPerSec,
+        double pipelineSeconds,
+        double ratio,
+        long exactResends,
+        long nearDuplicates,
+        int latencyRate,
+        double latencySeconds,
+        int latencySamples,
+        int latencyMissing,
+        double p50Ms,
+        double p95Ms,
+        double p99Ms,
+        double maxMs,
+        double peakHeapMiB,
+        double peakLiveHeapMiB,
+        double maxHeapMiB,
+        int cpus,
+        String java) {
+
+    public void print(PrintStream out) {
+        out.println();
+        out.printf("newswire bench — %,d articles (%.0f B mean, %,d exact re-sends, %,d near duplicates), %d partitions, %s%n",
+                articles, meanArticleBytes, exactResends, nearDuplicates, partitions, kafka);
+        out.println("| run | articles/s | MB/s | vs baseline |");
+        out.println("| --- | ---: | ---: | ---: |");
+        out.printf("| baseline: raw producer, acks=all | %,.0f | %.1f | 1.00 |%n", baselineArticlesPerSec,
+                baselineMBPerSec);
+        out.printf("| pipeline: producer → Streams (EOS) → consumer → SQLite | %,.0f | %.1f | %.2f |%n",
+                pipelineArticlesPerSec, pipelineMBPerSec, ratio);
+        out.println();
+        out.println("| send → sink commit at " + String.format("%,d", latencyRate) + " articles/s | p50 | p95 | p99 | max |");
+        out.println("| --- | ---: | ---: | ---: | ---: |");
+        out.printf("| %,d articles in %.0f s%s | %.0f ms | %.0f ms | %.0f ms | %.0f ms |%n", latencySamples,
+                latencySeconds, latencyMissing == 0 ? "" : String.format(" (%,d missing)", latencyMissing),
+                p50Ms, p95Ms, p99Ms, maxMs);
+        out.println();
+        out.printf("peak heap %.0f MiB used, %.0f MiB live after GC (cap %.0f MiB); %d CPUs, Java %s%n",
+                peakHeapMiB, peakLiveHeapMiB, maxHeapMiB, cpus, java);
+    }
+
+    public void write(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

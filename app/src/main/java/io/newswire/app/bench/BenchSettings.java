@@ -1,0 +1,17 @@
+package io.newswire.app.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What to run.
+ *
+ * @param bootstrapServers an existing cluster, or null for the embedded broker on {@code kafkaPort}
+ * @param kafkaConfig client properties for the existing cluster, or null
+ * @param workDir the bench's own files (broker data, Streams state, SQLite sink); wiped at the start
+ * @param corpusFile extra JSON-lines text to recombine, or null
+ */
+public record BenchSettings(long articles, int rate, Duration latencyDuration, int partitions, long seed,
+                            String bootstrapServers, Path kafkaConfig, int kafkaPort, Path workDir,
+                            Path seedsDir, Path corpusFile) {
+}

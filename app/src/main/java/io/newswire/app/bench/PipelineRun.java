@@ -1,0 +1,68 @@
+package io.newswire.app.bench;
+
+import io.newswire.app.Pipeline;
+import io.newswire.producer.ArticlePublisher;
+import java.io.PrintStream;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The throughput phase: N generated articles through the whole pipeline — {@link ArticlePublisher} →
+ * {@code news.articles.raw} → Streams (exactly-once) → {@code news.articles.tagged} and
+ * {@code news.topic-daily} → sink consumer → SQLite — timed from the first send to the last sink commit
+ * before the pipeline is drained (every stage has committed everything).
+ */
+final class PipelineRun {
+
+    /** @param seconds first send to the last sink commit */
+    record Result(long articles, double seconds, long exactResends, long nearDuplicates) {
+        double articlesPerSec() {
+            return articles / seconds;
+        }
+    }
+
+    private PipelineRun() {
+    }
+
+    static Result run(ArticlePublisher publisher, ArticleGenerator generator, long articles, Pipeline pipeline,
+                      Admin admin, SinkCommits commits, PrintStream out, Duration drainTimeout)
+            throws InterruptedException {
+        long committedBefore = commits.articles();
+        long start;
+        long[] sent = {0};
+        try (ProgressLine progress = new ProgressLine(out, () -> String.format(
+                "pipeline: sent %,d/%,d, in the sink %,d articles", sent[0], articles,
+                commits.articles() - committedBefore))) {
+            start = System.nanoTime();
+            for (long i = 0; i < articles; i++) {
+                publisher.publish(generator.next());
+                sent[0] = i + 1;
+                if (publisher.failed() > 0) {
+                    throw new IllegalStateException("Kafka refused bench articles (" + publisher.failed() + " failed)");
+                }
+            }
+            publisher.flush();
+            if (publisher.failed() > 0) {
+                throw new IllegalStateException("Kafka refused bench articles (" + publisher.failed() + " failed)");
+            }
+            awaitDrained(pipeline, admin, drainTimeout);
+        }
+        return new Result(articles, (commits.lastCommitNanos() - start) / 1e9,
+                generator.exactResends(), generator.nearDuplicates());
+    }
+
+    /** Polls until every stage has committed everything, or fails with the reason. */
+    static void awaitDrained(Pipeline pipeline, Admin admin, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (pipeline.failure() != null) {
+                throw new IllegalStateException(pipeline.failure());
+            }
+            if (pipeline.drained(admin)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the pipeline did not drain within " + timeout.toSeconds() + " s");
+    }
+}

@@ -1,0 +1,83 @@
+package io.newswire.app.cli;
+
+import io.newswire.app.AppPaths;
+import io.newswire.app.bench.Bench;
+import io.newswire.app.bench.BenchReport;
+import io.newswire.app.bench.BenchSettings;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newswire bench}: throughput and latency side by side with raw Kafka on the same broker; prints a
+ * table and writes {@code target/bench.json}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Throughput and latency of the pipeline side by side with raw Kafka on the same broker.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--articles", defaultValue = "200000", description = "articles for the baseline and the pipeline run (default ${DEFAULT-VALUE})")
+    long articles;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "articles per second of the latency run (default ${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(names = "--duration", defaultValue = "60", description = "seconds of the latency run (default ${DEFAULT-VALUE})")
+    int durationSeconds;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker (default ${DEFAULT-VALUE}); the controller uses the next one")
+    int kafkaPort;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,…", description = "bench an existing cluster instead of the embedded broker")
+    String bootstrapServers;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE", description = "client properties for the existing cluster (security, tuning)")
+    Path kafkaConfig;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "partitions of each bench topic (default ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the article generator (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--corpus", paramLabel = "FILE", description = "JSON lines {title, body} to recombine besides the seeds (default: ../shared/corpora/bbc-news.jsonl when present)")
+    Path corpus;
+
+    @Option(names = "--output", paramLabel = "FILE", defaultValue = "target/bench.json", description = "where to write the figures as JSON (default ${DEFAULT-VALUE})")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (articles < 1 || rate < 1 || durationSeconds < 1 || partitions < 1) {
+            throw new IllegalArgumentException("--articles, --rate, --duration and --partitions must be at least 1");
+        }
+        if (kafkaConfig != null && bootstrapServers == null) {
+            throw new IllegalArgumentException("--kafka-config needs --bootstrap-servers (the embedded broker needs no config)");
+        }
+        PrintStream out = System.out;
+        BenchSettings settings = new BenchSettings(articles, rate, Duration.ofSeconds(durationSeconds), partitions,
+                seed, bootstrapServers, kafkaConfig, kafkaPort, AppPaths.dataDir().resolve("bench"),
+                AppPaths.seedsDir(), corpus != null ? corpus : defaultCorpus());
+        BenchReport report = new Bench(settings, out).run();
+        report.print(out);
+        report.write(output);
+        out.println("figures written to " + output);
+        return 0;
+    }
+
+    /** The shared BBC corpus beside the project, when it is there: read at run time, never copied. */
+    private static Path defaultCorpus() {
+        Path seeds = AppPaths.seedsDir().toAbsolutePath();
+        Path project = seeds.getParent();
+        Path beside = project == null ? null : project.resolveSibling("shared/corpora/bbc-news.jsonl");
+        if (beside != null && Files.isRegularFile(beside)) {
+            return beside;
+        }
+        Path relative = Path.of("../shared/corpora/bbc-news.jsonl");
+        return Files.isRegularFile(relative) ? relative : null;
+    }
+}
