@@ -4,10 +4,14 @@ import io.newswire.producer.ArticlePublisher;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -48,6 +52,7 @@ final class BaselineRun {
                 ArticlePublisher.producerConfig(clientConfig), new ByteArraySerializer(), new ByteArraySerializer());
              ProgressLine progress = new ProgressLine(out, () -> String.format("baseline: %,d/%,d records acknowledged",
                      acked.get(), records))) {
+            warmUp(producer, topic, payloads.get(0));
             start = System.nanoTime();
             for (long i = 0; i < records && error.get() == null; i++) {
                 Payload payload = payloads.get((int) (i % payloads.size()));
@@ -67,5 +72,22 @@ final class BaselineRun {
             throw new IllegalStateException("baseline producer failed: " + error.get().getMessage(), error.get());
         }
         return new Result(records, (lastAckNanos.get() - start) / 1e9, bytes);
+    }
+
+    /**
+     * One record per partition, each waited for, before the clock starts: a fresh topic's partitions may
+     * not have a leader yet, and a first batch retried after NOT_LEADER_OR_FOLLOWER while later batches
+     * went through leaves an idempotent producer stuck on OUT_OF_ORDER_SEQUENCE_NUMBER until it times out.
+     */
+    private static void warmUp(KafkaProducer<byte[], byte[]> producer, String topic, Payload payload)
+            throws InterruptedException {
+        for (PartitionInfo partition : producer.partitionsFor(topic)) {
+            try {
+                producer.send(new ProducerRecord<>(topic, partition.partition(), payload.key(), payload.value()))
+                        .get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("cannot write to " + topic + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

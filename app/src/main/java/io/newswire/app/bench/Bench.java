@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -55,7 +56,9 @@ public final class Bench {
                 out.printf("starting Kafka broker on %s (data in %s) …%n", broker.bootstrapServers(),
                         settings.workDir().resolve("kafka"));
                 broker.start();
-                return run(KafkaClientConfig.load(broker.bootstrapServers(), null), "embedded broker", heap);
+                // A --kafka-config file still applies: client tuning to try without a rebuild.
+                return run(KafkaClientConfig.load(broker.bootstrapServers(), settings.kafkaConfig()),
+                        "embedded broker", heap);
             }
         }
     }
@@ -127,6 +130,10 @@ public final class Bench {
         config.put("newswire.topic.dlq", run + "." + Topics.DLQ);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, run + ".streams");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, run + ".sink");
+        // A bench saturates the machine on purpose: a slow acknowledgement is a figure, not a failure, so
+        // give sends two minutes (the publisher's own default is 30 s, to report a dead cluster quickly).
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
         return config;
     }
 

@@ -7,7 +7,7 @@ import java.time.Duration;
  * What to run.
  *
  * @param bootstrapServers an existing cluster, or null for the embedded broker on {@code kafkaPort}
- * @param kafkaConfig client properties for the existing cluster, or null
+ * @param kafkaConfig client properties (security, or tuning to try), or null
  * @param workDir the bench's own files (broker data, Streams state, SQLite sink); wiped at the start
  * @param corpusFile extra JSON-lines text to recombine, or null
  */
