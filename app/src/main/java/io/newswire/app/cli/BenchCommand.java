@@ -44,8 +44,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the article generator (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--seeds", paramLabel = "DIR", description = "seed folder whose sentences are recombined (default: seeds/)")
+    Path seeds;
+
     @Option(names = "--corpus", paramLabel = "FILE", description = "JSON lines {title, body} to recombine besides the seeds (default: ../shared/corpora/bbc-news.jsonl when present)")
     Path corpus;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "the bench's broker data, Streams state and SQLite file, wiped at the start (default: data/bench)")
+    Path workDir;
 
     @Option(names = "--output", paramLabel = "FILE", defaultValue = "target/bench.json", description = "where to write the figures as JSON (default ${DEFAULT-VALUE})")
     Path output;
@@ -56,9 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--articles, --rate, --duration and --partitions must be at least 1");
         }
         PrintStream out = System.out;
+        Path seedDir = seeds != null ? seeds : AppPaths.seedsDir();
         BenchSettings settings = new BenchSettings(articles, rate, Duration.ofSeconds(durationSeconds), partitions,
-                seed, bootstrapServers, kafkaConfig, kafkaPort, AppPaths.dataDir().resolve("bench"),
-                AppPaths.seedsDir(), corpus != null ? corpus : defaultCorpus());
+                seed, bootstrapServers, kafkaConfig, kafkaPort, workDir != null ? workDir : AppPaths.dataDir().resolve("bench"),
+                seedDir, corpus != null ? corpus : defaultCorpus(seedDir));
         BenchReport report = new Bench(settings, out).run();
         report.print(out);
         report.write(output);
@@ -67,9 +74,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The shared BBC corpus beside the project, when it is there: read at run time, never copied. */
-    private static Path defaultCorpus() {
-        Path seeds = AppPaths.seedsDir().toAbsolutePath();
-        Path project = seeds.getParent();
+    private static Path defaultCorpus(Path seedDir) {
+        Path project = seedDir.toAbsolutePath().normalize().getParent();
         Path beside = project == null ? null : project.resolveSibling("shared/corpora/bbc-news.jsonl");
         if (beside != null && Files.isRegularFile(beside)) {
             return beside;
