@@ -28,7 +28,11 @@ final class BaselineRun {
     }
 
     /** @param seconds first send to last acknowledgement */
-    record Result(long records, double seconds, long bytes) {
+    record Result(long records, double seconds, long bytes, long cpuNanos) {
+        double cpuMicrosPerRecord() {
+            return cpuNanos / 1e3 / records;
+        }
+
         double recordsPerSec() {
             return records / seconds;
         }
@@ -48,12 +52,14 @@ final class BaselineRun {
         AtomicReference<Exception> error = new AtomicReference<>();
         long bytes = 0;
         long start = System.nanoTime();
+        long cpuStart = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                 ArticlePublisher.producerConfig(clientConfig), new ByteArraySerializer(), new ByteArraySerializer());
              ProgressLine progress = new ProgressLine(out, () -> String.format("baseline: %,d/%,d records acknowledged",
                      acked.get(), records))) {
             warmUp(producer, topic, payloads.get(0));
             start = System.nanoTime();
+            cpuStart = CpuClock.processCpuNanos();
             for (long i = 0; i < records && error.get() == null; i++) {
                 Payload payload = payloads.get((int) (i % payloads.size()));
                 bytes += payload.value().length;
@@ -68,10 +74,11 @@ final class BaselineRun {
             }
             producer.flush();
         }
+        long cpu = CpuClock.processCpuNanos() - cpuStart;
         if (error.get() != null) {
             throw new IllegalStateException("baseline producer failed: " + error.get().getMessage(), error.get());
         }
-        return new Result(records, (lastAckNanos.get() - start) / 1e9, bytes);
+        return new Result(records, (lastAckNanos.get() - start) / 1e9, bytes, cpu);
     }
 
     /**

@@ -112,11 +112,13 @@ public final class Bench {
                         baseline.recordsPerSec(), baseline.megabytesPerSec(),
                         pipelineResult.articlesPerSec(), pipelineResult.articlesPerSec() * meanBytes / 1_000_000.0,
                         pipelineResult.seconds(), pipelineResult.articlesPerSec() / baseline.recordsPerSec(),
+                        baseline.cpuMicrosPerRecord(), pipelineResult.cpuMicrosPerArticle(),
                         pipelineResult.exactResends(), pipelineResult.nearDuplicates(),
                         latency.rate(), latency.seconds(), latency.samples(), latency.missing(),
                         latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(),
                         heap.peakUsedMiB(), heap.peakLiveMiB(), heap.maxHeapMiB(),
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                        Runtime.getRuntime().availableProcessors(), CpuClock.loadAverage(),
+                        System.getProperty("java.version"));
             }
         }
     }

@@ -14,6 +14,10 @@ import java.nio.file.Path;
  * @param ratio pipeline articles/s over baseline records/s
  * @param peakHeapMiB highest used heap of the bench JVM (broker, Streams, consumer and bench together)
  * @param peakLiveHeapMiB highest heap still in use right after a garbage collection
+ * @param pipelineCpuMicrosPerArticle CPU time of the whole JVM (broker included) per article: the figure that
+ *        moves least with other load on the machine
+ * @param loadAverageAtEnd the machine's 1-minute load average as the run ended: above the CPU count, the
+ *        wall-clock figures are those of a shared machine
  */
 public record BenchReport(
         long articles,
@@ -26,6 +30,8 @@ public record BenchReport(
         double pipelineMBPerSec,
         double pipelineSeconds,
         double ratio,
+        double baselineCpuMicrosPerArticle,
+        double pipelineCpuMicrosPerArticle,
         long exactResends,
         long nearDuplicates,
         int latencyRate,
@@ -40,18 +46,19 @@ public record BenchReport(
         double peakLiveHeapMiB,
         double maxHeapMiB,
         int cpus,
+        double loadAverageAtEnd,
         String java) {
 
     public void print(PrintStream out) {
         out.println();
         out.printf("newswire bench — %,d articles (%.0f B mean, %,d exact re-sends, %,d near duplicates), %d partitions, %s%n",
                 articles, meanArticleBytes, exactResends, nearDuplicates, partitions, kafka);
-        out.println("| run | articles/s | MB/s | vs baseline |");
-        out.println("| --- | ---: | ---: | ---: |");
-        out.printf("| baseline: raw producer, acks=all | %,.0f | %.1f | 1.00 |%n", baselineArticlesPerSec,
-                baselineMBPerSec);
-        out.printf("| pipeline: producer → Streams (EOS) → consumer → SQLite | %,.0f | %.1f | %.2f |%n",
-                pipelineArticlesPerSec, pipelineMBPerSec, ratio);
+        out.println("| run | articles/s | MB/s | vs baseline | CPU µs/article |");
+        out.println("| --- | ---: | ---: | ---: | ---: |");
+        out.printf("| baseline: raw producer, acks=all | %,.0f | %.1f | 1.00 | %,.0f |%n", baselineArticlesPerSec,
+                baselineMBPerSec, baselineCpuMicrosPerArticle);
+        out.printf("| pipeline: producer → Streams (EOS) → consumer → SQLite | %,.0f | %.1f | %.2f | %,.0f |%n",
+                pipelineArticlesPerSec, pipelineMBPerSec, ratio, pipelineCpuMicrosPerArticle);
         out.println();
         out.println("| send → sink commit at " + String.format("%,d", latencyRate) + " articles/s | p50 | p95 | p99 | max |");
         out.println("| --- | ---: | ---: | ---: | ---: |");
@@ -59,8 +66,8 @@ public record BenchReport(
                 latencySeconds, latencyMissing == 0 ? "" : String.format(" (%,d missing)", latencyMissing),
                 p50Ms, p95Ms, p99Ms, maxMs);
         out.println();
-        out.printf("peak heap %.0f MiB used, %.0f MiB live after GC (cap %.0f MiB); %d CPUs, Java %s%n",
-                peakHeapMiB, peakLiveHeapMiB, maxHeapMiB, cpus, java);
+        out.printf("peak heap %.0f MiB used, %.0f MiB live after GC (cap %.0f MiB); %d CPUs, load average %.1f, Java %s%n",
+                peakHeapMiB, peakLiveHeapMiB, maxHeapMiB, cpus, loadAverageAtEnd, java);
     }
 
     public void write(Path file) {

@@ -15,7 +15,11 @@ import org.apache.kafka.clients.admin.Admin;
 final class PipelineRun {
 
     /** @param seconds first send to the last sink commit */
-    record Result(long articles, double seconds, long exactResends, long nearDuplicates) {
+    record Result(long articles, double seconds, long exactResends, long nearDuplicates, long cpuNanos) {
+        double cpuMicrosPerArticle() {
+            return cpuNanos / 1e3 / articles;
+        }
+
         double articlesPerSec() {
             return articles / seconds;
         }
@@ -29,11 +33,13 @@ final class PipelineRun {
             throws InterruptedException {
         long committedBefore = commits.articles();
         long start;
+        long cpuStart;
         long[] sent = {0};
         try (ProgressLine progress = new ProgressLine(out, () -> String.format(
                 "pipeline: sent %,d/%,d, in the sink %,d articles", sent[0], articles,
                 commits.articles() - committedBefore))) {
             start = System.nanoTime();
+            cpuStart = CpuClock.processCpuNanos();
             for (long i = 0; i < articles; i++) {
                 publisher.publish(generator.next());
                 sent[0] = i + 1;
@@ -47,8 +53,9 @@ final class PipelineRun {
             }
             awaitDrained(pipeline, admin, drainTimeout);
         }
+        long cpu = CpuClock.processCpuNanos() - cpuStart;
         return new Result(articles, (commits.lastCommitNanos() - start) / 1e9,
-                generator.exactResends(), generator.nearDuplicates());
+                generator.exactResends(), generator.nearDuplicates(), cpu);
     }
 
     /** Polls until every stage has committed everything, or fails with the reason. */
