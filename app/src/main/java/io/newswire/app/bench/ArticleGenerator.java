@@ -82,8 +82,11 @@ public final class ArticleGenerator {
     }
 
     private Article nearDuplicate(Article original, long n) {
-        // The same story a little edited: one more sentence at the end, under another URL.
+        // The same story a little edited: one more sentence at the end (within the size cap), under another URL.
         String body = original.body() + " " + sentences.get(random.nextInt(sentences.size()));
+        if (body.length() > MAX_BODY_BYTES) {
+            body = body.substring(0, MAX_BODY_BYTES);
+        }
         return Article.create(original.source(), url(n), original.title(), body, original.publishedAt(),
                 original.ingestedAt().plusSeconds(60), original.language());
     }

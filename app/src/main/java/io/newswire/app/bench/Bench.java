@@ -36,6 +36,8 @@ public final class Bench {
 
     /** How many distinct articles the baseline cycles through: enough to defeat any cache, small in memory. */
     private static final int BASELINE_PAYLOADS = 5_000;
+    /** Marks a work directory as the bench's own, safe to wipe. */
+    private static final String MARKER = ".newswire-bench";
 
     private final BenchSettings settings;
     private final PrintStream out;
@@ -152,14 +154,28 @@ public final class Bench {
         return payloads;
     }
 
+    /**
+     * Empties the work directory for a fresh broker and sink, but only one the bench made (it holds
+     * {@link #MARKER}) or an empty one: a mistyped {@code --work-dir} never deletes someone's files.
+     */
     private static void wipe(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
+        try {
+            if (Files.exists(dir)) {
+                boolean ours = Files.exists(dir.resolve(MARKER));
+                try (Stream<Path> entries = Files.list(dir)) {
+                    if (!ours && entries.findAny().isPresent()) {
+                        throw new IllegalStateException("will not wipe " + dir.toAbsolutePath()
+                                + ": it is not empty and was not made by newswire bench");
+                    }
+                }
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
             }
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(MARKER), "made by newswire bench; wiped at the start of every run\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot wipe " + dir + ": " + e.getMessage(), e);
         }

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code newswire bench}: throughput and latency side by side with raw Kafka on the same broker; prints a
@@ -19,6 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Throughput and latency of the pipeline side by side with raw Kafka on the same broker.")
 public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--articles", defaultValue = "200000", description = "articles for the baseline and the pipeline run (default ${DEFAULT-VALUE})")
     long articles;
@@ -59,7 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (articles < 1 || rate < 1 || durationSeconds < 1 || partitions < 1) {
-            throw new IllegalArgumentException("--articles, --rate, --duration and --partitions must be at least 1");
+            throw new ParameterException(spec.commandLine(),
+                    "--articles, --rate, --duration and --partitions must be at least 1");
         }
         PrintStream out = System.out;
         Path seedDir = seeds != null ? seeds : AppPaths.seedsDir();
