@@ -30,6 +30,16 @@ public final class AppPaths {
         return dataDir().resolve("streams");
     }
 
+    /** What the RSS source remembers per feed (validators, published items). */
+    public static Path rssStateDir() {
+        return dataDir().resolve("rss");
+    }
+
+    /** The folder {@code demo} watches for dropped articles. */
+    public static Path inboxDir() {
+        return dataDir().resolve("inbox");
+    }
+
     public static String defaultSink() {
         return dataDir().resolve("newswire.db").toString();
     }

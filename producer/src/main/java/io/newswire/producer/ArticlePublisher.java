@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * The one way articles enter Kafka: an idempotent producer with {@code acks=all}, keyed by article id,
  * writing {@code news.articles.raw}. Every source goes through it.
  */
-public final class ArticlePublisher implements AutoCloseable {
+public final class ArticlePublisher implements ArticleOutput, AutoCloseable {
 
     private final KafkaProducer<String, Article> producer;
     private final Topic<String, Article> topic;
@@ -48,6 +48,7 @@ public final class ArticlePublisher implements AutoCloseable {
     }
 
     /** Sends one article; the future completes when Kafka acknowledged it (or failed for good). */
+    @Override
     public CompletableFuture<RecordMetadata> publish(Article article) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         producer.send(new ProducerRecord<>(topic.name(), article.id(), article), (metadata, error) -> {

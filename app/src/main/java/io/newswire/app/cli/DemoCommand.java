@@ -2,6 +2,7 @@ package io.newswire.app.cli;
 
 import io.newswire.app.AppPaths;
 import io.newswire.app.Components;
+import io.newswire.app.LiveSources;
 import io.newswire.app.Pipeline;
 import io.newswire.app.broker.EmbeddedBroker;
 import io.newswire.app.kafka.KafkaAdmin;
@@ -11,6 +12,7 @@ import io.newswire.common.Topics;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.producer.SeedReplay;
+import io.newswire.producer.http.HttpSource;
 import io.newswire.producer.seeds.SeedParser;
 import io.newswire.producer.seeds.SeedReader;
 import io.newswire.streams.TopologyConfig;
@@ -18,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -47,6 +50,17 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", defaultValue = "120", description = "with --once, give up after this many seconds (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
+
+    @Option(names = "--push-port", defaultValue = "" + HttpSource.DEFAULT_PORT,
+            description = "port of POST /articles while the demo runs (default ${DEFAULT-VALUE}; 127.0.0.1 only)")
+    int pushPort;
+
+    @Option(names = "--feed", paramLabel = "URL", description = "an RSS/Atom feed to poll while the demo runs (repeatable)")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--feed-interval", defaultValue = "60", paramLabel = "SECONDS",
+            description = "seconds between polls of each --feed (default ${DEFAULT-VALUE})")
+    long feedIntervalSeconds;
 
     @Option(names = "--partitions", defaultValue = "3", description = "partitions of each topic it creates (default ${DEFAULT-VALUE})")
     int partitions;
@@ -91,9 +105,14 @@ public final class DemoCommand implements Callable<Integer> {
                     out.printf("all %d articles are in the sink (%.1f s)%n", articles.size(),
                             (System.nanoTime() - started) / 1e9);
                     if (!once) {
-                        out.printf("running; Kafka at %s — press Ctrl-C to stop%n", broker.bootstrapServers());
-                        stop.await();
-                        out.println("stopping …");
+                        try (LiveSources live = LiveSources.start(config, topics, AppPaths.inboxDir(), "127.0.0.1",
+                                pushPort, feeds, Duration.ofSeconds(feedIntervalSeconds), AppPaths.rssStateDir(), out)) {
+                            out.printf("live: drop .txt/.json/.html files into %s, POST to http://127.0.0.1:%d/articles%s%n",
+                                    AppPaths.inboxDir(), live.httpPort(), feeds.isEmpty() ? "" : ", polling " + feeds);
+                            out.printf("running; Kafka at %s — press Ctrl-C to stop%n", broker.bootstrapServers());
+                            stop.await();
+                            out.println("stopping …");
+                        }
                     }
                 }
             }
