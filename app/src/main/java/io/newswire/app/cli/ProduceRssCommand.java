@@ -50,6 +50,8 @@ public final class ProduceRssCommand implements Callable<Integer> {
         if (intervalSeconds < 1) {
             throw new IllegalArgumentException("--interval must be at least 1 second");
         }
+        // A mistyped URL is reported at once, not after waiting for Kafka.
+        RssSource.checkUrls(feeds);
         PrintStream out = System.out;
         Properties config = kafka.reachableClientConfig(out);
         FeedStateStore store = new FeedStateStore(stateDir != null ? stateDir : AppPaths.rssStateDir());

@@ -55,8 +55,8 @@ public final class HttpSource implements AutoCloseable {
             server.start(host, port);
         } catch (RuntimeException e) {
             server.stop();
-            throw new IllegalStateException("cannot listen on " + host + ":" + port
-                    + " (in use? choose another with --http-port): " + rootMessage(e), e);
+            throw new IllegalStateException("cannot accept HTTP pushes on " + host + ":" + port + ": "
+                    + rootMessage(e) + " (is the port in use?)", e);
         }
         return this;
     }

@@ -53,6 +53,15 @@ public final class RssSource implements AutoCloseable {
         FullTextFetcher pages = fullText ? new FullTextFetcher(http, new ArticleTextExtractor(),
                 FullTextFetcher.DEFAULT_MAX_BYTES, FullTextFetcher.DEFAULT_TIMEOUT) : null;
         List<FeedPoller> pollers = new ArrayList<>();
+        checkUrls(feedUrls);
+        for (String url : feedUrls) {
+            pollers.add(new FeedPoller(url, interval, http, new FeedParser(), pages, store, output, clock));
+        }
+        return pollers;
+    }
+
+    /** @throws IllegalArgumentException naming the first URL that is not an absolute http or https URL */
+    public static void checkUrls(List<String> feedUrls) {
         for (String url : feedUrls) {
             URI uri;
             try {
@@ -64,9 +73,7 @@ public final class RssSource implements AutoCloseable {
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 throw new IllegalArgumentException("not an http(s) feed URL: " + url);
             }
-            pollers.add(new FeedPoller(url, interval, http, new FeedParser(), pages, store, output, clock));
         }
-        return pollers;
     }
 
     public void start() {

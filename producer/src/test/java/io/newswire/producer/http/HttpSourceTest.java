@@ -1,6 +1,7 @@
 package io.newswire.producer.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswire.common.Article;
 import io.newswire.common.ArticleIds;
@@ -87,5 +88,15 @@ class HttpSourceTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).contains("broker down");
+    }
+
+    @Test
+    void shouldSayWhichPortIsTaken() {
+        HttpSource second = new HttpSource(output, 1000, Clock.systemUTC(), line -> { });
+
+        assertThatThrownBy(() -> second.start("127.0.0.1", source.port()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot accept HTTP pushes on 127.0.0.1:" + source.port() + ": ")
+                .hasMessageEndingWith("(is the port in use?)");
     }
 }
