@@ -47,10 +47,7 @@ public final class ProduceFolderCommand implements Callable<Integer> {
              FolderSource source = new FolderSource(dir, new FolderFileReader(Clock.systemUTC()), publisher,
                      Duration.ofMillis(quietMillis), Clock.systemUTC(), out::println)) {
             if (once) {
-                ScanReport report = source.scanOnce();
-                out.printf("%d file(s) published (%d articles), %d failed, %d still being written%n",
-                        report.filesDone(), report.articles(), report.filesFailed(), report.filesWaiting());
-                return report.filesFailed() == 0 ? 0 : 1;
+                return publishWhatIsThere(source, out);
             }
             StopSignal stop = StopSignal.onCtrlC();
             try {
@@ -63,5 +60,28 @@ public final class ProduceFolderCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** One scan, and more while files are still being written, for at most a few quiet periods. */
+    private int publishWhatIsThere(FolderSource source, PrintStream out) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMillis(quietMillis).multipliedBy(3).plusSeconds(1).toNanos();
+        int done = 0;
+        int articles = 0;
+        int failed = 0;
+        ScanReport report;
+        while (true) {
+            report = source.scanOnce();
+            done += report.filesDone();
+            articles += report.articles();
+            failed += report.filesFailed();
+            if (report.filesWaiting() == 0 || System.nanoTime() > deadline) {
+                break;
+            }
+            // A file written a moment ago is complete once the quiet period has passed: look again then.
+            Thread.sleep(Math.max(100, quietMillis / 2));
+        }
+        out.printf("%d file(s) published (%d articles), %d failed, %d still being written%n",
+                done, articles, failed, report.filesWaiting());
+        return failed == 0 ? 0 : 1;
     }
 }

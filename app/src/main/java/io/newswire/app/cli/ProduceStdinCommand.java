@@ -28,7 +28,8 @@ public final class ProduceStdinCommand implements Callable<Integer> {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             result = new StdinSource(publisher, Clock.systemUTC()).run(in, System.err);
         }
-        System.out.printf("published %d articles, %d bad lines%s%n", result.published(), result.badLines(),
+        System.out.printf("published %d article%s, %d bad line%s%s%n", result.published(),
+                result.published() == 1 ? "" : "s", result.badLines(), result.badLines() == 1 ? "" : "s",
                 result.notAcknowledged() == 0 ? "" : ", " + result.notAcknowledged() + " not acknowledged by Kafka");
         return result.ok() ? 0 : 1;
     }
