@@ -7,10 +7,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A web server inside the test (the JDK's), on a free port of 127.0.0.1, whose answers the test changes
@@ -29,10 +32,13 @@ public final class TestWebServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Duration> slow = new ConcurrentHashMap<>();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
 
     public TestWebServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(threads);
         server.start();
     }
 
@@ -52,6 +58,12 @@ public final class TestWebServer implements AutoCloseable {
 
     public void serveHtml(String path, String html) {
         serve(path, new Reply(200, "text/html; charset=utf-8", html, Map.of()));
+    }
+
+    /** Sends the headers and the first half of the page at once, the rest after {@code delay}: a trickling server. */
+    public void serveSlowly(String path, String html, Duration delay) {
+        slow.put(path, delay);
+        serveHtml(path, html);
     }
 
     public void serveStatus(String path, int status, Map<String, String> headers) {
@@ -79,12 +91,31 @@ public final class TestWebServer implements AutoCloseable {
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            Duration delay = slow.get(path);
+            if (delay == null) {
+                out.write(body);
+                return;
+            }
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            sleep(delay);
+            out.write(body, body.length / 2, body.length - body.length / 2);
+        } catch (IOException e) {
+            // The client gave up (the point of a slow reply); nothing to answer.
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }
