@@ -67,14 +67,21 @@ public final class LiveSources implements AutoCloseable {
         return http.port();
     }
 
+    /** Stops the sources first (each even if another fails to stop), then flushes and closes the publisher. */
     @Override
     public void close() throws IOException, InterruptedException {
         try {
             rss.close();
-            folder.close();
-            http.close();
         } finally {
-            publisher.close();
+            try {
+                folder.close();
+            } finally {
+                try {
+                    http.close();
+                } finally {
+                    publisher.close();
+                }
+            }
         }
     }
 }
