@@ -1,9 +1,13 @@
 package io.newswire.app;
 
+import io.newswire.app.cli.TaggerOptions;
 import io.newswire.common.Topics;
 import io.newswire.streams.TopologyConfig;
 import io.newswire.streams.dating.DayResolver;
-import io.newswire.streams.tagging.KeywordTagger;
+import io.newswire.streams.tagging.LuceneTagger;
+import io.newswire.streams.tagging.entities.Gazetteer;
+import io.newswire.streams.tagging.taxonomy.Taxonomy;
+import java.nio.file.Path;
 import java.util.Properties;
 
 /** Builds the parts the commands share, from one configuration. */
@@ -12,7 +16,23 @@ public final class Components {
     private Components() {
     }
 
+    /** With the shipped taxonomy. */
     public static TopologyConfig topologyConfig(Properties config) {
-        return new TopologyConfig(Topics.from(config), KeywordTagger.withDefaultTaxonomy(), new DayResolver());
+        return topologyConfig(config, (Path) null);
+    }
+
+    public static TopologyConfig topologyConfig(Properties config, TaggerOptions tagger) {
+        return topologyConfig(config, tagger == null ? null : tagger.taxonomy());
+    }
+
+    /** @param taxonomy a taxonomy file, or null for the one shipped in the jar */
+    public static TopologyConfig topologyConfig(Properties config, Path taxonomy) {
+        return new TopologyConfig(Topics.from(config), tagger(taxonomy), new DayResolver());
+    }
+
+    /** The Lucene tagger with the shipped gazetteer and the given (or shipped) taxonomy. */
+    public static LuceneTagger tagger(Path taxonomy) {
+        return new LuceneTagger(taxonomy == null ? Taxonomy.defaultTaxonomy() : Taxonomy.read(taxonomy),
+                Gazetteer.defaultGazetteer());
     }
 }

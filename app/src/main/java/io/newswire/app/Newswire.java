@@ -4,6 +4,7 @@ import io.newswire.app.broker.BrokerStartException;
 import io.newswire.app.cli.BrokerCommand;
 import io.newswire.app.cli.ConsumerCommand;
 import io.newswire.app.cli.DemoCommand;
+import io.newswire.app.cli.EvalCommand;
 import io.newswire.app.cli.ProduceCommand;
 import io.newswire.app.cli.StreamsCommand;
 import io.newswire.app.cli.TagCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newswire", mixinStandardHelpOptions = true, version = "newswire 0.1.0",
         description = "A news ingestion pipeline on Apache Kafka.",
         subcommands = {DemoCommand.class, ProduceCommand.class, StreamsCommand.class, ConsumerCommand.class,
-            TagCommand.class, BrokerCommand.class})
+            TagCommand.class, EvalCommand.class, BrokerCommand.class})
 public final class Newswire {
 
     public static void main(String[] args) {
