@@ -90,15 +90,13 @@ public final class LuceneTagger implements Tagger {
         text.analyze(analyzer, all, title.length(), stems, words);
     }
 
-    /** A taxonomy phrase as the stems of its content words. */
+    /** A taxonomy phrase as the stems of its words. */
     private List<String> phraseStems(String phrase) {
         AnalyzedText text = new AnalyzedText();
         text.analyze(analyzer, phrase, 0, new Vocabulary(), new Vocabulary());
         List<String> result = new ArrayList<>();
         for (int i = 0; i < text.size(); i++) {
-            if (!text.is(i, AnalyzedText.STOP)) {
-                result.add(text.stem(i));
-            }
+            result.add(text.stem(i));
         }
         return result;
     }

@@ -14,9 +14,9 @@ import java.util.function.Function;
 
 /**
  * Scores an analysed article against every topic of a {@link Taxonomy} in one pass: the phrases of all
- * topics are stem sequences in one {@link TokenTrie}, walked from each content word of the article. Stop
- * words are skipped in both, so "Council of Ministers" matches "council ministers"; phrases match whole
- * tokens only, never substrings ("war" does not match "award").
+ * topics are stem sequences in one {@link TokenTrie}, walked from each word of the article that is not a
+ * stop word. Phrases match whole tokens in order, never substrings ("war" does not match "award") and never
+ * across other words ("military alliance" does not match "military and an alliance").
  */
 public final class TopicMatcher {
 
@@ -29,7 +29,7 @@ public final class TopicMatcher {
     private final int phraseCount;
 
     /**
-     * @param analyze turns a phrase into its stems (stop words removed), with the article analyser
+     * @param analyze turns a phrase into its stems, with the article analyser
      */
     public TopicMatcher(Taxonomy taxonomy, Vocabulary stems, Function<String, List<String>> analyze) {
         this.taxonomy = taxonomy;
@@ -61,7 +61,6 @@ public final class TopicMatcher {
     public final class Scratch {
         private final int[] hits = new int[phraseCount];
         private final double[] scores = new double[thresholds.length];
-        private int[] content = new int[256];
     }
 
     public Scratch newScratch() {
@@ -70,21 +69,22 @@ public final class TopicMatcher {
 
     /** The topics whose score reaches their threshold, best first. */
     public List<TopicScore> match(AnalyzedText text, Scratch scratch) {
-        int contentSize = fillContentTokens(text, scratch);
-        int[] content = scratch.content;
         Arrays.fill(scratch.hits, 0);
         Arrays.fill(scratch.scores, 0);
-        for (int p = 0; p < contentSize; p++) {
+        for (int p = 0; p < text.size(); p++) {
+            if (text.is(p, AnalyzedText.STOP)) {
+                continue;
+            }
             TokenTrie.Node<Phrase> node = trie.root();
-            for (int q = p; q < contentSize; q++) {
-                node = node.next(text.stemId(content[q]));
+            for (int q = p; q < text.size(); q++) {
+                node = node.next(text.stemId(q));
                 if (node == null) {
                     break;
                 }
                 for (Phrase phrase : node.values()) {
                     if (++scratch.hits[phrase.index()] <= taxonomy.maxHitsPerPhrase()) {
                         scratch.scores[phrase.topic()] += phrase.weight()
-                                * (text.inTitle(content[p]) ? taxonomy.titleWeight() : 1.0);
+                                * (text.inTitle(p) ? taxonomy.titleWeight() : 1.0);
                     }
                 }
             }
@@ -106,19 +106,5 @@ public final class TopicMatcher {
 
     public List<String> topicIds() {
         return taxonomy.topics().stream().map(Taxonomy.TopicDefinition::id).toList();
-    }
-
-    /** Puts the indexes of the tokens that are not stop words in {@code scratch.content}; returns how many. */
-    private static int fillContentTokens(AnalyzedText text, Scratch scratch) {
-        if (scratch.content.length < text.size()) {
-            scratch.content = new int[text.size() * 2];
-        }
-        int n = 0;
-        for (int i = 0; i < text.size(); i++) {
-            if (!text.is(i, AnalyzedText.STOP)) {
-                scratch.content[n++] = i;
-            }
-        }
-        return n;
     }
 }
