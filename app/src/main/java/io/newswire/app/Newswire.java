@@ -6,6 +6,7 @@ import io.newswire.app.cli.ConsumerCommand;
 import io.newswire.app.cli.DemoCommand;
 import io.newswire.app.cli.EvalCommand;
 import io.newswire.app.cli.ProduceCommand;
+import io.newswire.app.cli.ReprocessCommand;
 import io.newswire.app.cli.StreamsCommand;
 import io.newswire.app.cli.TagCommand;
 import io.newswire.app.kafka.KafkaUnreachableException;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newswire", mixinStandardHelpOptions = true, version = "newswire 0.1.0",
         description = "A news ingestion pipeline on Apache Kafka.",
         subcommands = {DemoCommand.class, ProduceCommand.class, StreamsCommand.class, ConsumerCommand.class,
-            TagCommand.class, EvalCommand.class, BrokerCommand.class})
+            TagCommand.class, EvalCommand.class, ReprocessCommand.class, BrokerCommand.class})
 public final class Newswire {
 
     public static void main(String[] args) {

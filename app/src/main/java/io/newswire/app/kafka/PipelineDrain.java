@@ -57,7 +57,8 @@ public final class PipelineDrain {
         return true;
     }
 
-    Map<TopicPartition, Long> stableEndOffsets(Collection<String> topics) {
+    /** The end of every partition of {@code topics}, committed transactions only. */
+    public Map<TopicPartition, Long> stableEndOffsets(Collection<String> topics) {
         try {
             Set<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS)
                     .values().stream()

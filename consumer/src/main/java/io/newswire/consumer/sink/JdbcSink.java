@@ -160,6 +160,30 @@ public final class JdbcSink implements Sink {
         }
     }
 
+    /**
+     * Empties {@code topic_daily} and {@code articles} and moves the consumer's progress to
+     * {@code nextOffsets}, in one transaction: what {@code newswire reprocess} does before it rebuilds them,
+     * so that only records written after this point (the rebuilt ones) reach the sink.
+     */
+    public synchronized void startOver(Map<TopicPartition, Long> nextOffsets) {
+        try (Statement clear = connection.createStatement();
+             PreparedStatement offsets = connection.prepareStatement(UPSERT_OFFSET)) {
+            clear.executeUpdate("DELETE FROM topic_daily");
+            clear.executeUpdate("DELETE FROM articles");
+            for (Map.Entry<TopicPartition, Long> offset : nextOffsets.entrySet()) {
+                offsets.setString(1, offset.getKey().topic());
+                offsets.setInt(2, offset.getKey().partition());
+                offsets.setLong(3, offset.getValue());
+                offsets.addBatch();
+            }
+            offsets.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new SinkException("cannot clear sink " + url + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public synchronized Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> result = new HashMap<>();
