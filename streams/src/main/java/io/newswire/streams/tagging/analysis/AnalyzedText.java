@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -30,7 +31,11 @@ public final class AnalyzedText {
     /** Lucene's English stop words: words that never start, end or make a phrase. */
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
+    /** Stems of words seen before: news repeats its words, and the Snowball stemmer is the costliest step. */
+    private static final int STEM_CACHE_SIZE = 50_000;
+
     private final EnglishStemmer stemmer = new EnglishStemmer();
+    private final CharArrayMap<char[]> stemCache = new CharArrayMap<>(1024, false);
     private String text = "";
     private int size;
     private int titleEnd;
@@ -122,22 +127,36 @@ public final class AnalyzedText {
         int stemmedFrom = lowerAt;
         int stemmedLength = length;
         if (alphabetic && length > 2) {
-            if (scratch.length < length) {
-                scratch = new char[length * 2];
+            char[] cached = stemCache.get(lowerChars, lowerAt, length);
+            if (cached == null) {
+                cached = snowballStem(lowerAt, length);
             }
-            System.arraycopy(lowerChars, lowerAt, scratch, 0, length);
-            stemmer.setCurrent(scratch, length);
-            stemmer.stem();
-            stemmed = stemmer.getCurrentBuffer();
+            stemmed = cached;
             stemmedFrom = 0;
-            stemmedLength = stemmer.getCurrentBufferLength();
-            scratch = stemmed;
+            stemmedLength = cached.length;
         }
         stemChars = ensure(stemChars, stemUsed + stemmedLength);
         System.arraycopy(stemmed, stemmedFrom, stemChars, stemUsed, stemmedLength);
         stemOffset[i] = stemUsed;
         stemLength[i] = stemmedLength;
         stemUsed += stemmedLength;
+    }
+
+    private char[] snowballStem(int lowerAt, int length) {
+        if (scratch.length < length) {
+            scratch = new char[length * 2];
+        }
+        System.arraycopy(lowerChars, lowerAt, scratch, 0, length);
+        stemmer.setCurrent(scratch, length);
+        stemmer.stem();
+        char[] stem = Arrays.copyOf(stemmer.getCurrentBuffer(), stemmer.getCurrentBufferLength());
+        scratch = stemmer.getCurrentBuffer();
+        if (stemCache.size() >= STEM_CACHE_SIZE) {
+            // Bounded: a flood of new words (names, typos) empties the cache instead of growing it.
+            stemCache.clear();
+        }
+        stemCache.put(Arrays.copyOfRange(lowerChars, lowerAt, lowerAt + length), stem);
+        return stem;
     }
 
     private void ensureTokenCapacity() {
