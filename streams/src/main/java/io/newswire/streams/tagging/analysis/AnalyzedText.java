@@ -221,11 +221,6 @@ public final class AnalyzedText {
         return new String(stemChars, stemOffset[i], stemLength[i]);
     }
 
-    /** The token as written. */
-    public String surface(int i) {
-        return text.substring(start[i], end[i]);
-    }
-
     /** True when only spaces (no punctuation, no line break) separate token {@code i} from the next. */
     public boolean joinedToNext(int i) {
         if (i + 1 >= size) {

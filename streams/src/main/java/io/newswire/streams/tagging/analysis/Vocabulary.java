@@ -24,11 +24,6 @@ public final class Vocabulary {
         return id;
     }
 
-    public int id(String word) {
-        Integer id = ids.get(word);
-        return id == null ? UNKNOWN : id;
-    }
-
     public int id(char[] chars, int offset, int length) {
         Integer id = ids.get(chars, offset, length);
         return id == null ? UNKNOWN : id;
