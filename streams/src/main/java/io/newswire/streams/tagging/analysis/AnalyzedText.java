@@ -35,7 +35,7 @@ public final class AnalyzedText {
     private static final int STEM_CACHE_SIZE = 50_000;
 
     private final EnglishStemmer stemmer = new EnglishStemmer();
-    private final CharArrayMap<char[]> stemCache = new CharArrayMap<>(1024, false);
+    private final CharArrayMap<String> stemCache = new CharArrayMap<>(1024, false);
     private String text = "";
     private int size;
     private int titleEnd;
@@ -48,6 +48,8 @@ public final class AnalyzedText {
     private int[] stemLength = new int[256];
     private int[] stemId = new int[256];
     private int[] wordId = new int[256];
+    /** The stem as a String when it came from the cache (shared, so keyphrase counting allocates nothing). */
+    private String[] stemString = new String[256];
     private char[] lowerChars = new char[2048];
     private char[] stemChars = new char[2048];
     private char[] scratch = new char[128];
@@ -123,33 +125,35 @@ public final class AnalyzedText {
     }
 
     private void stem(int i, int lowerAt, int length, boolean alphabetic) {
-        char[] stemmed = lowerChars;
-        int stemmedFrom = lowerAt;
-        int stemmedLength = length;
         if (alphabetic && length > 2) {
-            char[] cached = stemCache.get(lowerChars, lowerAt, length);
+            String cached = stemCache.get(lowerChars, lowerAt, length);
             if (cached == null) {
                 cached = snowballStem(lowerAt, length);
             }
-            stemmed = cached;
-            stemmedFrom = 0;
-            stemmedLength = cached.length;
+            stemChars = ensure(stemChars, stemUsed + cached.length());
+            cached.getChars(0, cached.length(), stemChars, stemUsed);
+            stemString[i] = cached;
+            stemOffset[i] = stemUsed;
+            stemLength[i] = cached.length();
+            stemUsed += cached.length();
+            return;
         }
-        stemChars = ensure(stemChars, stemUsed + stemmedLength);
-        System.arraycopy(stemmed, stemmedFrom, stemChars, stemUsed, stemmedLength);
+        stemChars = ensure(stemChars, stemUsed + length);
+        System.arraycopy(lowerChars, lowerAt, stemChars, stemUsed, length);
+        stemString[i] = null;
         stemOffset[i] = stemUsed;
-        stemLength[i] = stemmedLength;
-        stemUsed += stemmedLength;
+        stemLength[i] = length;
+        stemUsed += length;
     }
 
-    private char[] snowballStem(int lowerAt, int length) {
+    private String snowballStem(int lowerAt, int length) {
         if (scratch.length < length) {
             scratch = new char[length * 2];
         }
         System.arraycopy(lowerChars, lowerAt, scratch, 0, length);
         stemmer.setCurrent(scratch, length);
         stemmer.stem();
-        char[] stem = Arrays.copyOf(stemmer.getCurrentBuffer(), stemmer.getCurrentBufferLength());
+        String stem = new String(stemmer.getCurrentBuffer(), 0, stemmer.getCurrentBufferLength());
         scratch = stemmer.getCurrentBuffer();
         if (stemCache.size() >= STEM_CACHE_SIZE) {
             // Bounded: a flood of new words (names, typos) empties the cache instead of growing it.
@@ -173,6 +177,7 @@ public final class AnalyzedText {
         stemLength = Arrays.copyOf(stemLength, capacity);
         stemId = Arrays.copyOf(stemId, capacity);
         wordId = Arrays.copyOf(wordId, capacity);
+        stemString = Arrays.copyOf(stemString, capacity);
     }
 
     private static char[] ensure(char[] chars, int needed) {
@@ -218,7 +223,12 @@ public final class AnalyzedText {
     }
 
     public String stem(int i) {
-        return new String(stemChars, stemOffset[i], stemLength[i]);
+        return stemString[i] != null ? stemString[i] : new String(stemChars, stemOffset[i], stemLength[i]);
+    }
+
+    /** True when the lowercased token is in {@code words}, without making a String. */
+    public boolean lowerIn(CharArraySet words, int i) {
+        return words.contains(lowerChars, lowerOffset[i], lowerLength[i]);
     }
 
     /** True when only spaces (no punctuation, no line break) separate token {@code i} from the next. */

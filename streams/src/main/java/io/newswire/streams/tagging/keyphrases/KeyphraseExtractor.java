@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * The phrases that best describe one article against everything seen so far, so that a story the taxonomy
@@ -19,7 +19,7 @@ public final class KeyphraseExtractor {
 
     private static final int MAX_WORDS = 3;
     /** Words that are frequent in news but never a subject; IDF learns the rest. */
-    private static final Set<String> FILLER = Set.of("said", "says", "say", "also", "would", "could", "should",
+    private static final CharArraySet FILLER = new CharArraySet(List.of("said", "says", "say", "also", "would", "could", "should",
             "may", "might", "must", "can", "one", "two", "three", "year", "years", "new", "mr", "mrs", "ms", "last",
             "first", "like", "just", "well", "many", "much", "more", "most", "other", "some", "all", "any", "has",
             "have", "had", "been", "being", "were", "which", "who", "whom", "what", "when", "where", "while", "its",
@@ -27,7 +27,7 @@ public final class KeyphraseExtractor {
             "than", "very", "over", "after", "before", "about", "up", "out", "from", "only", "now", "even", "still",
             "according", "told", "week", "day", "time", "us", "per", "because", "including", "however", "another",
             "between", "against", "among", "during", "within", "without", "under", "through", "across", "towards",
-            "toward", "upon", "amid", "since", "until", "whether", "both", "each", "these", "those", "them", "they");
+            "toward", "upon", "amid", "since", "until", "whether", "both", "each", "these", "those", "them", "they"), false);
 
     private final DocumentFrequencies frequencies;
     private final int limit;
@@ -95,6 +95,6 @@ public final class KeyphraseExtractor {
 
     private static boolean isContent(AnalyzedText text, int i) {
         return text.is(i, AnalyzedText.ALPHA) && !text.is(i, AnalyzedText.STOP) && text.end(i) - text.start(i) > 2
-                && !FILLER.contains(text.lower(i));
+                && !text.lowerIn(FILLER, i);
     }
 }
