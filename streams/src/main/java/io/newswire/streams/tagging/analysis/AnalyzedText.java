@@ -31,11 +31,21 @@ public final class AnalyzedText {
     /** Lucene's English stop words: words that never start, end or make a phrase. */
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
-    /** Stems of words seen before: news repeats its words, and the Snowball stemmer is the costliest step. */
-    private static final int STEM_CACHE_SIZE = 50_000;
+    /** Distinct lowercased words remembered per thread; a flood of new words empties the cache, never grows it. */
+    private static final int WORD_CACHE_SIZE = 50_000;
+
+    /** What is known about one lowercased word: its stem and ids, worked out once per thread. */
+    private record Word(String stem, int stemId, int wordId, boolean stop) {
+    }
 
     private final EnglishStemmer stemmer = new EnglishStemmer();
-    private final CharArrayMap<String> stemCache = new CharArrayMap<>(1024, false);
+    /**
+     * News repeats its words: one hash look-up per token replaces the stop-word check, two vocabulary look-ups
+     * and the Snowball stemmer (the costliest step).
+     */
+    private final CharArrayMap<Word> wordCache = new CharArrayMap<>(4096, false);
+    private Vocabulary cachedStems;
+    private Vocabulary cachedWords;
     private String text = "";
     private int size;
     private int titleEnd;
@@ -44,17 +54,10 @@ public final class AnalyzedText {
     private int[] shape = new int[256];
     private int[] lowerOffset = new int[256];
     private int[] lowerLength = new int[256];
-    private int[] stemOffset = new int[256];
-    private int[] stemLength = new int[256];
-    private int[] stemId = new int[256];
-    private int[] wordId = new int[256];
-    /** The stem as a String when it came from the cache (shared, so keyphrase counting allocates nothing). */
-    private String[] stemString = new String[256];
+    private Word[] words = new Word[256];
     private char[] lowerChars = new char[2048];
-    private char[] stemChars = new char[2048];
     private char[] scratch = new char[128];
     private int lowerUsed;
-    private int stemUsed;
 
     /**
      * Analyses {@code text} (the title, a blank line, the body) and looks every token up in the vocabularies.
@@ -66,7 +69,11 @@ public final class AnalyzedText {
         this.titleEnd = titleLength;
         size = 0;
         lowerUsed = 0;
-        stemUsed = 0;
+        if (stems != cachedStems || words != cachedWords) {
+            wordCache.clear();
+            cachedStems = stems;
+            cachedWords = words;
+        }
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
@@ -115,35 +122,26 @@ public final class AnalyzedText {
         if (letters == length) {
             flags |= ALPHA;
         }
-        if (STOP_WORDS.contains(lowerChars, lowerAt, length)) {
+        Word word = wordCache.get(lowerChars, lowerAt, length);
+        if (word == null) {
+            word = newWord(lowerAt, length, (flags & ALPHA) != 0, stems, words);
+        }
+        if (word.stop()) {
             flags |= STOP;
         }
         shape[i] = flags;
-        wordId[i] = words.id(lowerChars, lowerAt, length);
-        stem(i, lowerAt, length, (flags & ALPHA) != 0);
-        stemId[i] = stems.id(stemChars, stemOffset[i], stemLength[i]);
+        this.words[i] = word;
     }
 
-    private void stem(int i, int lowerAt, int length, boolean alphabetic) {
-        if (alphabetic && length > 2) {
-            String cached = stemCache.get(lowerChars, lowerAt, length);
-            if (cached == null) {
-                cached = snowballStem(lowerAt, length);
-            }
-            stemChars = ensure(stemChars, stemUsed + cached.length());
-            cached.getChars(0, cached.length(), stemChars, stemUsed);
-            stemString[i] = cached;
-            stemOffset[i] = stemUsed;
-            stemLength[i] = cached.length();
-            stemUsed += cached.length();
-            return;
+    private Word newWord(int lowerAt, int length, boolean alphabetic, Vocabulary stems, Vocabulary words) {
+        String stem = alphabetic && length > 2 ? snowballStem(lowerAt, length) : new String(lowerChars, lowerAt, length);
+        Word word = new Word(stem, stems.id(stem.toCharArray(), 0, stem.length()), words.id(lowerChars, lowerAt, length),
+                STOP_WORDS.contains(lowerChars, lowerAt, length));
+        if (wordCache.size() >= WORD_CACHE_SIZE) {
+            wordCache.clear();
         }
-        stemChars = ensure(stemChars, stemUsed + length);
-        System.arraycopy(lowerChars, lowerAt, stemChars, stemUsed, length);
-        stemString[i] = null;
-        stemOffset[i] = stemUsed;
-        stemLength[i] = length;
-        stemUsed += length;
+        wordCache.put(Arrays.copyOfRange(lowerChars, lowerAt, lowerAt + length), word);
+        return word;
     }
 
     private String snowballStem(int lowerAt, int length) {
@@ -153,14 +151,8 @@ public final class AnalyzedText {
         System.arraycopy(lowerChars, lowerAt, scratch, 0, length);
         stemmer.setCurrent(scratch, length);
         stemmer.stem();
-        String stem = new String(stemmer.getCurrentBuffer(), 0, stemmer.getCurrentBufferLength());
         scratch = stemmer.getCurrentBuffer();
-        if (stemCache.size() >= STEM_CACHE_SIZE) {
-            // Bounded: a flood of new words (names, typos) empties the cache instead of growing it.
-            stemCache.clear();
-        }
-        stemCache.put(Arrays.copyOfRange(lowerChars, lowerAt, lowerAt + length), stem);
-        return stem;
+        return new String(scratch, 0, stemmer.getCurrentBufferLength());
     }
 
     private void ensureTokenCapacity() {
@@ -173,11 +165,7 @@ public final class AnalyzedText {
         shape = Arrays.copyOf(shape, capacity);
         lowerOffset = Arrays.copyOf(lowerOffset, capacity);
         lowerLength = Arrays.copyOf(lowerLength, capacity);
-        stemOffset = Arrays.copyOf(stemOffset, capacity);
-        stemLength = Arrays.copyOf(stemLength, capacity);
-        stemId = Arrays.copyOf(stemId, capacity);
-        wordId = Arrays.copyOf(wordId, capacity);
-        stemString = Arrays.copyOf(stemString, capacity);
+        words = Arrays.copyOf(words, capacity);
     }
 
     private static char[] ensure(char[] chars, int needed) {
@@ -210,12 +198,12 @@ public final class AnalyzedText {
 
     /** Id of the lowercased token in the word vocabulary (names, cue words), or {@link Vocabulary#UNKNOWN}. */
     public int wordId(int i) {
-        return wordId[i];
+        return words[i].wordId();
     }
 
     /** Id of the stem in the stem vocabulary (taxonomy phrases), or {@link Vocabulary#UNKNOWN}. */
     public int stemId(int i) {
-        return stemId[i];
+        return words[i].stemId();
     }
 
     public String lower(int i) {
@@ -223,7 +211,7 @@ public final class AnalyzedText {
     }
 
     public String stem(int i) {
-        return stemString[i] != null ? stemString[i] : new String(stemChars, stemOffset[i], stemLength[i]);
+        return words[i].stem();
     }
 
     /** True when the lowercased token is in {@code words}, without making a String. */
