@@ -4,7 +4,6 @@ import io.newswire.streams.tagging.analysis.AnalyzedText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.CharArraySet;
@@ -28,6 +27,9 @@ public final class KeyphraseExtractor {
             "according", "told", "week", "day", "time", "us", "per", "because", "including", "however", "another",
             "between", "against", "among", "during", "within", "without", "under", "through", "across", "towards",
             "toward", "upon", "amid", "since", "until", "whether", "both", "each", "these", "those", "them", "they"), false);
+
+    private static final Comparator<Map.Entry<String, Double>> BY_SCORE =
+            Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey());
 
     private final DocumentFrequencies frequencies;
     private final int limit;
@@ -69,7 +71,7 @@ public final class KeyphraseExtractor {
     }
 
     private List<String> best(List<Candidate> candidates, Map<String, Integer> termCounts) {
-        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, Double> scores = new HashMap<>(candidates.size() * 2);
         for (Candidate candidate : candidates) {
             double score = 0;
             for (String stem : candidate.stems()) {
@@ -77,11 +79,21 @@ public final class KeyphraseExtractor {
             }
             scores.merge(candidate.text(), score, Math::max);
         }
-        return scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-                .limit(limit)
-                .map(Map.Entry::getKey)
-                .toList();
+        // The top few by a bounded insertion, not a sort of every candidate; ties go to the earlier text.
+        List<Map.Entry<String, Double>> top = new ArrayList<>(limit + 1);
+        for (Map.Entry<String, Double> entry : scores.entrySet()) {
+            int at = top.size();
+            while (at > 0 && BY_SCORE.compare(entry, top.get(at - 1)) < 0) {
+                at--;
+            }
+            if (at < limit) {
+                top.add(at, entry);
+                if (top.size() > limit) {
+                    top.remove(limit);
+                }
+            }
+        }
+        return top.stream().map(Map.Entry::getKey).toList();
     }
 
     /** The words of a candidate, lowercased, possessives dropped ("south korea's" gives "south korea"). */
