@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -24,7 +25,12 @@ import org.apache.kafka.common.TopicPartition;
  * both databases speak, and every value is a bound parameter: article text never becomes SQL.
  *
  * <p>Tables: {@code topic_daily}, {@code articles} (DESIGN.md) and {@code sink_offsets}, the consumer's
- * progress, written in the same transaction as the rows it covers.
+ * progress, written in the same transaction as the rows it covers. Several consumers (one group, several
+ * processes) may share one database: each writes only the partitions it is assigned.
+ *
+ * <p>Where the databases differ, this class papers over it: SQLite gets its PRAGMAs, PostgreSQL a lock
+ * around the schema creation; NUL characters, which PostgreSQL's TEXT refuses, are dropped on both so the
+ * two sinks hold the same rows; and the password of a URL never appears in a message.
  */
 public final class JdbcSink implements Sink {
 
@@ -62,6 +68,14 @@ public final class JdbcSink implements Sink {
     private static final String UPSERT_OFFSET = "INSERT INTO sink_offsets (topic, partition_id, next_offset)"
             + " VALUES (?, ?, ?) ON CONFLICT (topic, partition_id) DO UPDATE SET next_offset = excluded.next_offset";
 
+    /**
+     * Any key of PostgreSQL's advisory locks will do as long as it is fixed: it serialises the schema creation
+     * of consumers that start together, because concurrent {@code CREATE TABLE IF NOT EXISTS} on PostgreSQL
+     * can fail with a unique violation in its catalog instead of finding the other's table.
+     */
+    private static final long SCHEMA_LOCK_KEY = 0x6e657773L;
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
     private final String url;
     private final Connection connection;
 
@@ -86,25 +100,44 @@ public final class JdbcSink implements Sink {
                 }
             }
             Connection connection = DriverManager.getConnection(url);
-            if (url.startsWith("jdbc:sqlite:")) {
-                try (Statement s = connection.createStatement()) {
-                    // WAL lets the dashboard read while the consumer writes; NORMAL sync is durable in WAL mode.
-                    s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA synchronous=NORMAL");
-                    s.execute("PRAGMA busy_timeout=5000");
-                }
+            try {
+                prepare(url, connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
             }
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    s.execute(ddl);
-                }
-            }
-            connection.commit();
             return new JdbcSink(url, connection);
         } catch (Exception e) {
-            throw new SinkException("cannot open sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot open sink " + redacted(url) + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void prepare(String url, Connection connection) throws SQLException {
+        if (url.startsWith("jdbc:sqlite:")) {
+            try (Statement s = connection.createStatement()) {
+                // Wait for a lock rather than fail: consumers of one group may share the file, the dashboard reads it.
+                s.execute("PRAGMA busy_timeout=5000");
+                // WAL lets the dashboard read while the consumer writes; NORMAL sync is durable in WAL mode.
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+            }
+        }
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            if (url.startsWith("jdbc:postgresql:")) {
+                // Held until the commit below; a second consumer waits here and then finds the tables.
+                s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK_KEY + ")");
+            }
+            for (String ddl : SCHEMA) {
+                s.execute(ddl);
+            }
+        }
+        connection.commit();
+    }
+
+    /** The URL with any {@code password=} value masked, for messages and logs. */
+    public static String redacted(String url) {
+        return PASSWORD.matcher(url).replaceAll("$1***");
     }
 
     /** {@code data/newswire.db} → {@code jdbc:sqlite:data/newswire.db}; a JDBC URL stays as it is. */
@@ -118,8 +151,8 @@ public final class JdbcSink implements Sink {
              PreparedStatement articles = connection.prepareStatement(UPSERT_ARTICLE);
              PreparedStatement offsets = connection.prepareStatement(UPSERT_OFFSET)) {
             for (TopicDaySummary s : batch.summaries()) {
-                summaries.setString(1, s.topic());
-                summaries.setString(2, s.day());
+                summaries.setString(1, text(s.topic()));
+                summaries.setString(2, text(s.day()));
                 summaries.setLong(3, s.articleCount());
                 summaries.setLong(4, s.sourceCount());
                 summaries.setString(5, json(s.topEntities()));
@@ -128,20 +161,20 @@ public final class JdbcSink implements Sink {
                 summaries.addBatch();
             }
             for (TaggedArticle a : batch.articles()) {
-                articles.setString(1, a.id());
-                articles.setString(2, a.day());
-                articles.setString(3, a.title());
-                articles.setString(4, a.source());
-                articles.setString(5, a.url());
+                articles.setString(1, text(a.id()));
+                articles.setString(2, text(a.day()));
+                articles.setString(3, text(a.title()));
+                articles.setString(4, text(a.source()));
+                articles.setString(5, text(a.url()));
                 articles.setString(6, json(a.topics()));
                 articles.setString(7, json(a.entities()));
                 articles.setString(8, a.ingestedAt() == null ? null : a.ingestedAt().toString());
-                articles.setString(9, a.body());
+                articles.setString(9, text(a.body()));
                 articles.setString(10, a.publishedAt() == null ? null : a.publishedAt().toString());
-                articles.setString(11, a.daySource());
+                articles.setString(11, text(a.daySource()));
                 articles.setString(12, json(a.keyphrases()));
                 articles.setString(13, json(a.quantities()));
-                articles.setString(14, a.duplicateOf());
+                articles.setString(14, text(a.duplicateOf()));
                 articles.addBatch();
             }
             for (Map.Entry<TopicPartition, Long> offset : batch.nextOffsets().entrySet()) {
@@ -156,7 +189,7 @@ public final class JdbcSink implements Sink {
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new SinkException("cannot write to sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot write to sink " + redacted(url) + ": " + e.getMessage(), e);
         }
     }
 
@@ -178,7 +211,7 @@ public final class JdbcSink implements Sink {
             return result;
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new SinkException("cannot read offsets from sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot read offsets from sink " + redacted(url) + ": " + e.getMessage(), e);
         }
     }
 
@@ -194,6 +227,14 @@ public final class JdbcSink implements Sink {
         }
     }
 
+    /**
+     * Text as both databases store it: PostgreSQL refuses U+0000 in TEXT, which untrusted articles can carry
+     * and which no reader needs, so it is dropped everywhere. (The JSON columns hold it escaped, as text.)
+     */
+    static String text(String value) {
+        return value == null || value.indexOf('\0') < 0 ? value : value.replace("\0", "");
+    }
+
     private static String json(Object value) {
         try {
             return Json.mapper().writeValueAsString(value);
@@ -207,7 +248,7 @@ public final class JdbcSink implements Sink {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new SinkException("cannot close sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot close sink " + redacted(url) + ": " + e.getMessage(), e);
         }
     }
 }
