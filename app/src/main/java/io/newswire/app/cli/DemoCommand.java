@@ -9,6 +9,7 @@ import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
+import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.producer.SeedReplay;
@@ -89,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
                 try (Pipeline pipeline = new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl, b -> { });
                      SinkReader reader = new SinkReader(sinkUrl)) {
                     pipeline.start(Duration.ofSeconds(60));
-                    out.printf("streams and sink consumer running; sink: %s%n", sinkUrl);
+                    out.printf("streams and sink consumer running; sink: %s%n", JdbcSink.redacted(sinkUrl));
                     replay(config, topics, articles, out);
                     boolean complete = awaitSink(pipeline, admin, reader, articles, out, stop);
                     Console.printTopicDayTable(out, reader.topicDays());
