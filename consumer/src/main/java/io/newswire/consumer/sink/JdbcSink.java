@@ -13,9 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
 
@@ -65,6 +68,12 @@ public final class JdbcSink implements Sink {
             + " published_at = excluded.published_at, day_source = excluded.day_source,"
             + " keyphrases = excluded.keyphrases, quantities = excluded.quantities,"
             + " duplicate_of = excluded.duplicate_of";
+    /** Moves a partition's offset on only from where this consumer found it. */
+    private static final String ADVANCE_OFFSET = "UPDATE sink_offsets SET next_offset = ?"
+            + " WHERE topic = ? AND partition_id = ? AND next_offset = ?";
+    /** Stores a partition's first offset only if no other consumer has stored one meanwhile. */
+    private static final String INSERT_FIRST_OFFSET = "INSERT INTO sink_offsets (topic, partition_id, next_offset)"
+            + " VALUES (?, ?, ?) ON CONFLICT (topic, partition_id) DO NOTHING";
     private static final String UPSERT_OFFSET = "INSERT INTO sink_offsets (topic, partition_id, next_offset)"
             + " VALUES (?, ?, ?) ON CONFLICT (topic, partition_id) DO UPDATE SET next_offset = excluded.next_offset";
 
@@ -145,11 +154,64 @@ public final class JdbcSink implements Sink {
         return urlOrPath.startsWith("jdbc:") ? urlOrPath : "jdbc:sqlite:" + urlOrPath;
     }
 
+    /**
+     * Writes the batch in one transaction. With {@link SinkBatch#previousOffsets()}, the offsets are moved on
+     * first, each only from the value the consumer read: the first statement takes the lock (PostgreSQL's row
+     * lock, SQLite's write lock), so a concurrent writer of the same partition waits and then sees the change.
+     *
+     * @throws SinkConflictException when another consumer wrote one of the partitions meanwhile; nothing is written
+     */
     @Override
     public synchronized void write(SinkBatch batch) {
+        try {
+            if (batch.previousOffsets() != null) {
+                Set<TopicPartition> moved = advanceOffsets(batch);
+                if (!moved.isEmpty()) {
+                    connection.rollback();
+                    throw new SinkConflictException(moved);
+                }
+            }
+            writeRows(batch);
+            if (batch.previousOffsets() == null) {
+                upsertOffsets(batch.nextOffsets());
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new SinkException("cannot write to sink " + redacted(url) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The partitions whose stored offset is no longer the one the batch was read from. */
+    private Set<TopicPartition> advanceOffsets(SinkBatch batch) throws SQLException {
+        Set<TopicPartition> moved = new TreeSet<>(Comparator.comparing(TopicPartition::toString));
+        try (PreparedStatement advance = connection.prepareStatement(ADVANCE_OFFSET);
+             PreparedStatement insert = connection.prepareStatement(INSERT_FIRST_OFFSET)) {
+            for (Map.Entry<TopicPartition, Long> next : batch.nextOffsets().entrySet()) {
+                TopicPartition partition = next.getKey();
+                Long previous = batch.previousOffsets().get(partition);
+                PreparedStatement statement = previous == null ? insert : advance;
+                if (previous == null) {
+                    insert.setString(1, partition.topic());
+                    insert.setInt(2, partition.partition());
+                    insert.setLong(3, next.getValue());
+                } else {
+                    advance.setLong(1, next.getValue());
+                    advance.setString(2, partition.topic());
+                    advance.setInt(3, partition.partition());
+                    advance.setLong(4, previous);
+                }
+                if (statement.executeUpdate() != 1) {
+                    moved.add(partition);
+                }
+            }
+        }
+        return moved;
+    }
+
+    private void writeRows(SinkBatch batch) throws SQLException {
         try (PreparedStatement summaries = connection.prepareStatement(UPSERT_SUMMARY);
-             PreparedStatement articles = connection.prepareStatement(UPSERT_ARTICLE);
-             PreparedStatement offsets = connection.prepareStatement(UPSERT_OFFSET)) {
+             PreparedStatement articles = connection.prepareStatement(UPSERT_ARTICLE)) {
             for (TopicDaySummary s : batch.summaries()) {
                 summaries.setString(1, text(s.topic()));
                 summaries.setString(2, text(s.day()));
@@ -177,19 +239,20 @@ public final class JdbcSink implements Sink {
                 articles.setString(14, text(a.duplicateOf()));
                 articles.addBatch();
             }
-            for (Map.Entry<TopicPartition, Long> offset : batch.nextOffsets().entrySet()) {
+            summaries.executeBatch();
+            articles.executeBatch();
+        }
+    }
+
+    private void upsertOffsets(Map<TopicPartition, Long> nextOffsets) throws SQLException {
+        try (PreparedStatement offsets = connection.prepareStatement(UPSERT_OFFSET)) {
+            for (Map.Entry<TopicPartition, Long> offset : nextOffsets.entrySet()) {
                 offsets.setString(1, offset.getKey().topic());
                 offsets.setInt(2, offset.getKey().partition());
                 offsets.setLong(3, offset.getValue());
                 offsets.addBatch();
             }
-            summaries.executeBatch();
-            articles.executeBatch();
             offsets.executeBatch();
-            connection.commit();
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw new SinkException("cannot write to sink " + redacted(url) + ": " + e.getMessage(), e);
         }
     }
 

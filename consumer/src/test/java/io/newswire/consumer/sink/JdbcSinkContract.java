@@ -159,6 +159,40 @@ abstract class JdbcSinkContract {
     }
 
     @Test
+    void shouldRefuseABatchReadFromAnOffsetThatAnotherConsumerHasMovedOn() throws SQLException {
+        try (JdbcSink first = JdbcSink.open(sinkUrl()); JdbcSink second = JdbcSink.open(sinkUrl())) {
+            // Both consumers found partition 0 at offset 5; the second, its new owner, writes first.
+            first.write(new SinkBatch(List.of(), List.of(), Map.of(DAILY_0, 5L), Map.of()));
+            second.write(new SinkBatch(List.of(summary("sanctions", "2024-10-26", 9)), List.of(),
+                    Map.of(DAILY_0, 9L), Map.of(DAILY_0, 5L)));
+
+            SinkBatch stale = new SinkBatch(List.of(summary("sanctions", "2024-10-26", 7)), List.of(article("old")),
+                    Map.of(DAILY_0, 7L, DAILY_1, 2L), Map.of(DAILY_0, 5L));
+            assertThatThrownBy(() -> first.write(stale))
+                    .isInstanceOf(SinkConflictException.class)
+                    .satisfies(e -> assertThat(((SinkConflictException) e).partitions()).containsExactly(DAILY_0));
+
+            assertThat(first.storedOffsets(List.of(DAILY_0, DAILY_1))).containsExactly(Map.entry(DAILY_0, 9L));
+            first.write(new SinkBatch(List.of(), List.of(), Map.of(DAILY_0, 10L), Map.of(DAILY_0, 9L)));
+            assertThat(second.storedOffsets(List.of(DAILY_0))).containsExactly(Map.entry(DAILY_0, 10L));
+        }
+        assertThat(query("SELECT article_count FROM topic_daily")).containsExactly("9");
+        assertThat(count("SELECT count(*) FROM articles")).isZero();
+    }
+
+    @Test
+    void shouldRefuseAFirstOffsetThatAnotherConsumerHasStoredMeanwhile() {
+        try (JdbcSink first = JdbcSink.open(sinkUrl()); JdbcSink second = JdbcSink.open(sinkUrl())) {
+            second.write(new SinkBatch(List.of(), List.of(), Map.of(DAILY_0, 4L), Map.of()));
+
+            assertThatThrownBy(() -> first.write(new SinkBatch(List.of(), List.of(article("a")),
+                    Map.of(DAILY_0, 3L), Map.of())))
+                    .isInstanceOf(SinkConflictException.class);
+            assertThat(first.storedOffsets(List.of(DAILY_0))).containsExactly(Map.entry(DAILY_0, 4L));
+        }
+    }
+
+    @Test
     void shouldCountNothingBeforeTheConsumerCreatedTheTables() {
         try (SinkReader reader = new SinkReader(sinkUrl())) {
             assertThat(reader.countArticles(List.of("any"))).isZero();
