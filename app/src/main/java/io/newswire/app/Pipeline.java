@@ -69,7 +69,7 @@ public final class Pipeline implements AutoCloseable {
         String repartition = appId + "-" + NewsTopology.ARTICLES_BY_TOPIC_DAY + "-repartition";
         List<String> outputs = List.of(topics.tagged().name(), topics.topicDaily().name());
         // Settled first: once nothing is open, the stable ends checked next cover everything written so far.
-        return drain.transactionsSettled(List.of(repartition, topics.tagged().name(), topics.topicDaily().name()))
+        return drain.transactionsSettled(List.of(repartition, outputs.get(0), outputs.get(1)))
                 && drain.groupCaughtUp(appId, List.of(topics.raw().name()))
                 && drain.groupCaughtUp(appId, List.of(repartition))
                 && drain.caughtUp(outputs, sink::storedOffsets);
