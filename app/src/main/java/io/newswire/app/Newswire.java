@@ -4,9 +4,11 @@ import io.newswire.app.broker.BrokerStartException;
 import io.newswire.app.cli.BrokerCommand;
 import io.newswire.app.cli.ConsumerCommand;
 import io.newswire.app.cli.DemoCommand;
+import io.newswire.app.cli.DeskEvalCommand;
 import io.newswire.app.cli.ProduceCommand;
 import io.newswire.app.cli.StreamsCommand;
 import io.newswire.app.cli.TagCommand;
+import io.newswire.app.cli.TrainCommand;
 import io.newswire.app.kafka.KafkaUnreachableException;
 import io.newswire.consumer.sink.SinkException;
 import picocli.CommandLine;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newswire", mixinStandardHelpOptions = true, version = "newswire 0.1.0",
         description = "A news ingestion pipeline on Apache Kafka.",
         subcommands = {DemoCommand.class, ProduceCommand.class, StreamsCommand.class, ConsumerCommand.class,
-            TagCommand.class, BrokerCommand.class})
+            TagCommand.class, BrokerCommand.class, TrainCommand.class, DeskEvalCommand.class})
 public final class Newswire {
 
     public static void main(String[] args) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +37,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on an embedded Kafka broker, replaying the seeds.")
 public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker (default ${DEFAULT-VALUE}); the controller uses the next one")
     int kafkaPort;
@@ -77,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("starting Kafka broker on %s (data in %s) …%n", broker.bootstrapServers(), AppPaths.kafkaDir());
             broker.start();
             Properties config = KafkaClientConfig.load(broker.bootstrapServers(), null);
-            TopologyConfig topology = Components.topologyConfig(config);
+            TopologyConfig topology = Components.topologyConfig(config, model.model());
             Topics topics = topology.topics();
             try (KafkaAdmin admin = new KafkaAdmin(config)) {
                 admin.awaitReachable(Duration.ofSeconds(30));
