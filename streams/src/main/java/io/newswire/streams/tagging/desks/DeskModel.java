@@ -1,15 +1,16 @@
 package io.newswire.streams.tagging.desks;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
-import org.apache.lucene.analysis.CharArrayMap;
 
 /**
- * A trained desk classifier: an OpenNLP maximum entropy model, compiled at load time into a table that
- * scores an article straight from Lucene's term buffers, without building a String per feature. That keeps
- * classification within the tagger's speed budget; {@link #scores} gives the same probabilities as
+ * A trained desk classifier: an OpenNLP maximum entropy model, compiled at load time into a table keyed by
+ * feature fingerprints ({@link FeatureFingerprints}) that scores an article straight from Lucene's term
+ * buffers, without building a String or copying chars per feature: the lookups would otherwise cost several
+ * times the analysis itself; {@link #scores} gives the same probabilities as
  * OpenNLP's own {@code eval} (a test checks it).
  *
  * <p>Thread-safe: the tables are read-only and each thread gets its own scratch space.
@@ -22,7 +23,7 @@ public final class DeskModel {
     private final AbstractModel maxent;
     private final DeskModelInfo info;
     private final String[] categories;
-    private final CharArrayMap<Integer> featureRows;
+    private final FeatureTable featureRows;
     /** Row-major: the weight of feature row {@code r} for category {@code c} is at {@code r * categories + c}. */
     private final double[] weights;
     private final DeskAnalyzer analyzer = new DeskAnalyzer();
@@ -37,7 +38,7 @@ public final class DeskModel {
         Map<String, Context> predicates = (Map<String, Context>) parts[1];
         this.categories = ((String[]) parts[2]).clone();
         int width = categories.length;
-        this.featureRows = new CharArrayMap<>(predicates.size(), false);
+        this.featureRows = new FeatureTable(predicates.size());
         this.weights = new double[contexts.length * width];
         int row = 0;
         for (Map.Entry<String, Context> predicate : predicates.entrySet()) {
@@ -47,7 +48,7 @@ public final class DeskModel {
             for (int i = 0; i < outcomes.length; i++) {
                 weights[row * width + outcomes[i]] = parameters[i];
             }
-            featureRows.put(predicate.getKey(), row);
+            featureRows.put(FeatureFingerprints.of(predicate.getKey()), row);
             row++;
         }
         int rows = row;
@@ -65,7 +66,7 @@ public final class DeskModel {
 
     /** Whether the model has a weight for this feature (a term, or two terms joined by a space). */
     public boolean hasFeature(String feature) {
-        return featureRows.containsKey(feature);
+        return featureRows.get(FeatureFingerprints.of(feature)) != FeatureTable.ABSENT;
     }
 
     /** The probability of each desk, in the order of {@link #categories()}, summing to 1. */
@@ -73,16 +74,13 @@ public final class DeskModel {
         Scratch s = scratch.get();
         s.startDocument();
         analyzer.forEachTerm(title, body, (buffer, length) -> {
-            add(s, buffer, 0, length);
-            if (s.previousLength >= 0) {
-                int bigramLength = s.previousLength + 1 + length;
-                char[] bigram = s.bigram(bigramLength);
-                System.arraycopy(s.previous, 0, bigram, 0, s.previousLength);
-                bigram[s.previousLength] = DeskFeatures.BIGRAM_JOINER;
-                System.arraycopy(buffer, 0, bigram, s.previousLength + 1, length);
-                add(s, bigram, 0, bigramLength);
+            long term = FeatureFingerprints.term(buffer, 0, length);
+            add(s, term);
+            if (s.hasPrevious) {
+                add(s, FeatureFingerprints.bigram(s.previous, term));
             }
-            s.remember(buffer, length);
+            s.previous = term;
+            s.hasPrevious = true;
         });
         return softmax(s.sums);
     }
@@ -113,9 +111,9 @@ public final class DeskModel {
         return maxent;
     }
 
-    private void add(Scratch s, char[] text, int offset, int length) {
-        Integer row = featureRows.get(text, offset, length);
-        if (row != null && s.firstTime(row)) {
+    private void add(Scratch s, long fingerprint) {
+        int row = featureRows.get(fingerprint);
+        if (row != FeatureTable.ABSENT && s.firstTime(row)) {
             int width = categories.length;
             int base = row * width;
             for (int c = 0; c < width; c++) {
@@ -146,9 +144,8 @@ public final class DeskModel {
         private final int[] seenIn;
         private int document;
         final double[] sums;
-        char[] previous = new char[64];
-        int previousLength = -1;
-        private char[] bigram = new char[130];
+        long previous;
+        boolean hasPrevious;
 
         Scratch(int rows, int width) {
             this.seenIn = new int[rows];
@@ -159,11 +156,11 @@ public final class DeskModel {
             // A new stamp per article instead of clearing the table: O(1) per article.
             document++;
             if (document == Integer.MAX_VALUE) {
-                java.util.Arrays.fill(seenIn, 0);
+                Arrays.fill(seenIn, 0);
                 document = 1;
             }
-            java.util.Arrays.fill(sums, 0);
-            previousLength = -1;
+            Arrays.fill(sums, 0);
+            hasPrevious = false;
         }
 
         boolean firstTime(int row) {
@@ -172,21 +169,6 @@ public final class DeskModel {
             }
             seenIn[row] = document;
             return true;
-        }
-
-        char[] bigram(int length) {
-            if (bigram.length < length) {
-                bigram = new char[length * 2];
-            }
-            return bigram;
-        }
-
-        void remember(char[] buffer, int length) {
-            if (previous.length < length) {
-                previous = new char[length * 2];
-            }
-            System.arraycopy(buffer, 0, previous, 0, length);
-            previousLength = length;
         }
     }
 }
