@@ -45,14 +45,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "MAXENT_QN (L-BFGS, L2) or MAXENT (GIS) (default ${DEFAULT-VALUE})")
     String algorithm;
 
-    @Option(names = "--iterations", defaultValue = "300", description = "training iterations (default ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "" + DeskTrainingSettings.DEFAULT_ITERATIONS, description = "training iterations (default ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--cutoff", defaultValue = "2",
+    @Option(names = "--cutoff", defaultValue = "" + DeskTrainingSettings.DEFAULT_CUTOFF,
             description = "keep features seen in at least this many articles (default ${DEFAULT-VALUE})")
     int cutoff;
 
-    @Option(names = "--l2", defaultValue = "0.5", description = "L2 penalty of MAXENT_QN (default ${DEFAULT-VALUE})")
+    @Option(names = "--l2", defaultValue = "" + DeskTrainingSettings.DEFAULT_L2, description = "L2 penalty of MAXENT_QN (default ${DEFAULT-VALUE})")
     double l2;
 
     @Override

@@ -19,6 +19,15 @@ public record DeskTrainingSettings(String algorithm, int iterations, int cutoff,
 
     public static final String QN = QNTrainer.MAXENT_QN_VALUE;
     public static final String GIS = GISTrainer.MAXENT_VALUE;
+    public static final int DEFAULT_ITERATIONS = 300;
+    /**
+     * Features seen in fewer than 3 articles are dropped: on the BBC corpus cutoff 2 scores 0.9739 with a
+     * 4.7 MB model, 3 scores 0.9735 with 2.0 MB and 5 scores 0.9726 with 0.9 MB; a smaller table loads
+     * faster and keeps more of itself in the CPU caches while tagging.
+     */
+    public static final int DEFAULT_CUTOFF = 3;
+    /** L2 from 0.1 to 1.0 scored the same on the BBC corpus (0.9739 at cutoff 2); 2.0 a little less. */
+    public static final double DEFAULT_L2 = 0.5;
 
     public DeskTrainingSettings {
         algorithm = algorithm.toUpperCase(Locale.ROOT);
@@ -32,7 +41,7 @@ public record DeskTrainingSettings(String algorithm, int iterations, int cutoff,
 
     /** The settings that reach the accuracy target on the BBC corpus (see README, "Learned desks"). */
     public static DeskTrainingSettings defaults(long seed) {
-        return new DeskTrainingSettings(QN, 300, 2, 0.5, seed);
+        return new DeskTrainingSettings(QN, DEFAULT_ITERATIONS, DEFAULT_CUTOFF, DEFAULT_L2, seed);
     }
 
     /** OpenNLP's parameters for these settings. */

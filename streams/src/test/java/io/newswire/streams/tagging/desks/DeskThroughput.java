@@ -20,8 +20,9 @@ import java.util.Locale;
  * one core's CPU time (thread CPU time, so other processes on a shared machine do not skew it), for the
  * taxonomy tagger alone, the same with the desk model, and the desk model alone; plus the model's load time.
  *
- * <p>Run: {@code mvn -q -o -pl streams test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.newswire.streams.tagging.desks.DeskThroughput [-Dexec.args=CORPUS]}
+ * <p>Run (after {@code mvn -q -pl streams -am install -DskipTests}): {@code mvn -q -pl streams test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.newswire.streams.tagging.desks.DeskThroughput [-Dexec.args="CORPUS [MODEL]"]}
+ * (without MODEL it trains one with the default settings)
  */
 public final class DeskThroughput {
 
@@ -34,17 +35,25 @@ public final class DeskThroughput {
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpora/bbc-news.jsonl");
         List<LabelledArticle> labelled = LabelledArticles.read(corpus);
-        DeskModel trained;
-        try (DeskTrainer trainer = new DeskTrainer(DeskTrainingSettings.defaults(42), Clock.systemUTC())) {
-            trained = trainer.train(labelled);
+        Path file;
+        if (args.length > 1) {
+            file = Path.of(args[1]);
+        } else {
+            DeskModel trained;
+            try (DeskTrainer trainer = new DeskTrainer(DeskTrainingSettings.defaults(42), Clock.systemUTC())) {
+                trained = trainer.train(labelled);
+            }
+            file = Files.createTempFile("desks", ".bin");
+            file.toFile().deleteOnExit();
+            DeskModelFile.write(trained, file);
         }
-        Path file = Files.createTempFile("desks", ".bin");
-        DeskModelFile.write(trained, file);
         long loadStart = System.nanoTime();
         DeskModel model = DeskModelFile.read(file);
-        System.out.printf(Locale.ROOT, "model: %s, %,d bytes, loaded in %.3f s%n", model.info().version(),
-                Files.size(file), (System.nanoTime() - loadStart) / 1e9);
-        Files.delete(file);
+        double firstLoad = (System.nanoTime() - loadStart) / 1e9;
+        loadStart = System.nanoTime();
+        model = DeskModelFile.read(file);
+        System.out.printf(Locale.ROOT, "model: %s, %,d bytes, loaded in %.3f s (first load, with class loading), "
+                + "%.3f s (again)%n", model.info().version(), Files.size(file), firstLoad, (System.nanoTime() - loadStart) / 1e9);
 
         List<Article> articles = new ArrayList<>();
         long bytes = 0;
