@@ -29,8 +29,12 @@ public final class DeskModel {
     private final DeskAnalyzer analyzer = new DeskAnalyzer();
     private final ThreadLocal<Scratch> scratch;
 
-    DeskModel(AbstractModel maxent, DeskModelInfo info) {
-        this.maxent = maxent;
+    /**
+     * @param keepSource keep OpenNLP's model, for writing it to a file; a model read from a file drops it,
+     *                   which halves its heap (the compiled table is all that tagging needs)
+     */
+    DeskModel(AbstractModel maxent, DeskModelInfo info, boolean keepSource) {
+        this.maxent = keepSource ? maxent : null;
         this.info = info;
         Object[] parts = maxent.getDataStructures();
         Context[] contexts = (Context[]) parts[0];
@@ -99,15 +103,18 @@ public final class DeskModel {
 
     /** OpenNLP's own evaluation of a feature set: the reference the compiled table must agree with. */
     double[] referenceScores(String[] features) {
-        double[] byOutcome = maxent.eval(features);
+        double[] byOutcome = maxent().eval(features);
         double[] inOurOrder = new double[categories.length];
         for (int c = 0; c < categories.length; c++) {
-            inOurOrder[c] = byOutcome[maxent.getIndex(categories[c])];
+            inOurOrder[c] = byOutcome[maxent().getIndex(categories[c])];
         }
         return inOurOrder;
     }
 
     AbstractModel maxent() {
+        if (maxent == null) {
+            throw new IllegalStateException("a desk model read from a file has only its compiled table; train to write one");
+        }
         return maxent;
     }
 

@@ -77,7 +77,7 @@ public final class DeskModelFile {
                         + ", this newswire uses " + DeskModel.FEATURE_SCHEME + ": train it again");
             }
             AbstractModel maxent = new GenericModelReader(new BinaryFileDataReader(new DataInputStream(in))).getModel();
-            return new DeskModel(maxent, info);
+            return new DeskModel(maxent, info, false);
         }
     }
 

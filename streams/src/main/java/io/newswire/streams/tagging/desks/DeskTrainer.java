@@ -70,7 +70,7 @@ public final class DeskTrainer implements AutoCloseable {
         }
         DeskModelInfo info = new DeskModelInfo(versionOf(articles), settings.canonical(), DeskModel.FEATURE_SCHEME,
                 clock.instant(), articles.size(), categories);
-        return new DeskModel(maxent, info);
+        return new DeskModel(maxent, info, true);
     }
 
     private String[] featuresOf(LabelledArticle article) {
