@@ -4,7 +4,6 @@ import io.newswire.common.Topics;
 import io.newswire.streams.TopologyConfig;
 import io.newswire.streams.dating.DayResolver;
 import io.newswire.streams.tagging.KeywordTagger;
-import io.newswire.streams.tagging.Tagger;
 import io.newswire.streams.tagging.desks.DeskModelFile;
 import io.newswire.streams.tagging.desks.DeskTagger;
 import java.io.IOException;
@@ -18,20 +17,23 @@ public final class Components {
     }
 
     public static TopologyConfig topologyConfig(Properties config) {
-        return topologyConfig(config, null);
+        return new TopologyConfig(Topics.from(config), KeywordTagger.withDefaultTaxonomy(), new DayResolver());
     }
 
-    /** With a desk model file, the taxonomy's topics plus the learned desks; with null, the taxonomy alone. */
-    public static TopologyConfig topologyConfig(Properties config, Path deskModel) {
-        Tagger tagger = KeywordTagger.withDefaultTaxonomy();
-        if (deskModel != null) {
-            try {
-                tagger = new DeskTagger(tagger, DeskModelFile.read(deskModel));
-            } catch (IOException e) {
-                // A truncated or damaged file: one line for the user (IllegalStateException), the cause in the log.
-                throw new IllegalStateException("cannot read desk model " + deskModel + ": " + e, e);
-            }
+    /**
+     * The same parts with the learned desks added to whatever the tagger finds (see {@link DeskTagger}); with
+     * a null model file, {@code topology} unchanged.
+     */
+    public static TopologyConfig withDesks(TopologyConfig topology, Path deskModel) {
+        if (deskModel == null) {
+            return topology;
         }
-        return new TopologyConfig(Topics.from(config), tagger, new DayResolver());
+        try {
+            return new TopologyConfig(topology.topics(), new DeskTagger(topology.tagger(), DeskModelFile.read(deskModel)),
+                    topology.dayResolver());
+        } catch (IOException e) {
+            // A truncated or damaged file: one line for the user (IllegalStateException), the cause in the log.
+            throw new IllegalStateException("cannot read desk model " + deskModel + ": " + e, e);
+        }
     }
 }

@@ -81,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("starting Kafka broker on %s (data in %s) …%n", broker.bootstrapServers(), AppPaths.kafkaDir());
             broker.start();
             Properties config = KafkaClientConfig.load(broker.bootstrapServers(), null);
-            TopologyConfig topology = Components.topologyConfig(config, model.model());
+            TopologyConfig topology = Components.withDesks(Components.topologyConfig(config), model.model());
             Topics topics = topology.topics();
             try (KafkaAdmin admin = new KafkaAdmin(config)) {
                 admin.awaitReachable(Duration.ofSeconds(30));

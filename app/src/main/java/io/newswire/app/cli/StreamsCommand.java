@@ -36,7 +36,7 @@ public final class StreamsCommand implements Callable<Integer> {
                 // Streams needs its input topic to exist; creating the four is idempotent and saves a manual step.
                 admin.createMissingTopics(Topics.from(config).names(), partitions);
             }
-            try (StreamsApp app = new StreamsApp(config, Components.topologyConfig(config, model.model()), AppPaths.streamsStateDir())) {
+            try (StreamsApp app = new StreamsApp(config, Components.withDesks(Components.topologyConfig(config), model.model()), AppPaths.streamsStateDir())) {
                 app.start();
                 if (!app.awaitRunning(Duration.ofSeconds(60))) {
                     System.err.println("Kafka Streams did not start: state " + app.state()

@@ -29,7 +29,7 @@ public final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TopologyConfig components = Components.topologyConfig(new Properties(), model.model());
+        TopologyConfig components = Components.withDesks(Components.topologyConfig(new Properties()), model.model());
         ObjectReader reader = Json.mapper().readerFor(Article.class);
         ObjectWriter writer = Json.mapper().writerFor(TaggedArticle.class);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
