@@ -239,7 +239,7 @@
       dataZoom: [{ type: 'slider', height: 18, bottom: 8 }, { type: 'inside' }],
       xAxis: { type: 'category', data: topic.days.map(d => d.day) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ name: 'articles', type: 'bar', data: topic.days.map(d => d.articleCount), barMaxWidth: 24 }]
+      series: [{ name: 'articles', type: 'bar', data: topic.days.map(d => d.articleCount), barMinWidth: 3, barMaxWidth: 24 }]
     });
   }
 
