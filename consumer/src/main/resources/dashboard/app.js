@@ -92,7 +92,7 @@
 
   // ---- sparkline: a small SVG polyline of the last 14 days ----
   function sparkline(values) {
-    const w = 112, h = 26, max = Math.max(1, ...values);
+    const w = 96, h = 26, max = Math.max(1, ...values);
     const step = values.length > 1 ? w / (values.length - 1) : w;
     const points = values.map((v, i) => (i * step).toFixed(1) + ',' + (h - 2 - (v / max) * (h - 4)).toFixed(1));
     const root = svg('svg', { class: 'spark', viewBox: '0 0 ' + w + ' ' + h, width: w, height: h, role: 'img',
