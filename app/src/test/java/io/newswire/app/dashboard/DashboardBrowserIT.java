@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.newswire.app.Components;
 import io.newswire.app.Pipeline;
 import io.newswire.app.kafka.KafkaAdmin;
+import io.newswire.app.testing.InJvmKafka;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
@@ -27,8 +28,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class DashboardBrowserIT {
 
     @TempDir
     static Path dir;
-    private KafkaClusterTestKit cluster;
+    private InJvmKafka kafka;
     private Pipeline pipeline;
     private DashboardServer dashboard;
     private SinkReader reader;
@@ -69,18 +68,8 @@ class DashboardBrowserIT {
     void runTheSeedsThroughThePipeline() throws Exception {
         assumeTrue(HeadlessChromium.installed(), "Chromium not found at " + HeadlessChromium.BROWSER + " and "
                 + HeadlessChromium.DRIVER + ": browser test skipped (apt-get install chromium chromium-driver)");
-        // One node: internal topics (offsets, transactions for Streams' exactly-once) get one replica.
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-        config = KafkaClientConfig.load(cluster.bootstrapServers(), null);
+        kafka = InJvmKafka.start(1);
+        config = KafkaClientConfig.load(kafka.bootstrapServers(), null);
         TopologyConfig topology = Components.topologyConfig(config);
         Topics topics = topology.topics();
         try (KafkaAdmin admin = new KafkaAdmin(config)) {
@@ -115,8 +104,8 @@ class DashboardBrowserIT {
         if (reader != null) {
             reader.close();
         }
-        if (cluster != null) {
-            cluster.close();
+        if (kafka != null) {
+            kafka.close();
         }
     }
 
