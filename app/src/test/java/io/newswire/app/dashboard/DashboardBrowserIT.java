@@ -28,10 +28,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -47,7 +45,6 @@ import org.openqa.selenium.logging.LogType;
  * consumer ({@link Pipeline}), and headless Chromium looks at the overview while a new article arrives.
  * Saves {@code target/dashboard.png} (laptop) and {@code target/dashboard-phone.png}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
 
     private static final Duration PIPELINE_WAIT = Duration.ofSeconds(90);
@@ -55,7 +52,7 @@ class DashboardBrowserIT {
     private static final String HTML_TITLE = "<img src=x onerror=alert(1)> North Korean troops reach Kursk";
 
     @TempDir
-    static Path dir;
+    Path dir;
     private InJvmKafka kafka;
     private Pipeline pipeline;
     private DashboardServer dashboard;
@@ -64,10 +61,7 @@ class DashboardBrowserIT {
     private String sinkUrl;
     private String base;
 
-    @BeforeAll
-    void runTheSeedsThroughThePipeline() throws Exception {
-        assumeTrue(HeadlessChromium.installed(), "Chromium not found at " + HeadlessChromium.BROWSER + " and "
-                + HeadlessChromium.DRIVER + ": browser test skipped (apt-get install chromium chromium-driver)");
+    private void runTheSeedsThroughThePipeline() throws Exception {
         kafka = InJvmKafka.start(1);
         config = KafkaClientConfig.load(kafka.bootstrapServers(), null);
         TopologyConfig topology = Components.topologyConfig(config);
@@ -93,7 +87,7 @@ class DashboardBrowserIT {
         }
     }
 
-    @AfterAll
+    @AfterEach
     void stop() throws Exception {
         if (dashboard != null) {
             dashboard.close();
@@ -111,6 +105,10 @@ class DashboardBrowserIT {
 
     @Test
     void shouldShowTheSeedsTopicsAChartAndANewArticleLiveAsText() throws Exception {
+        // Checked before the broker starts: without a browser there is nothing to look with.
+        assumeTrue(HeadlessChromium.installed(), "Chromium not found at " + HeadlessChromium.BROWSER + " and "
+                + HeadlessChromium.DRIVER + ": browser test skipped (apt-get install chromium chromium-driver)");
+        runTheSeedsThroughThePipeline();
         ChromeDriver browser = HeadlessChromium.start(dir.resolve("chromium"), 1366, 1000);
         try {
             browser.get(base);
