@@ -29,6 +29,7 @@ public final class ConsumerCommand implements Callable<Integer> {
     String httpHost;
 
     @Override
+    @SuppressWarnings("try") // the dashboard is a resource only to be closed with the rest, even when null
     public Integer call() throws Exception {
         StopSignal stop = StopSignal.onCtrlC();
         try {

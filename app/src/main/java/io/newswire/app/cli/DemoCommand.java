@@ -73,6 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
     int partitions;
 
     @Override
+    @SuppressWarnings("try") // the dashboard is a resource only to be closed with the rest, even when null
     public Integer call() throws Exception {
         PrintStream out = System.out;
         StopSignal stop = StopSignal.onCtrlC();

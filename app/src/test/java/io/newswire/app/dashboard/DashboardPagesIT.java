@@ -110,6 +110,22 @@ class DashboardPagesIT {
         assertNoConsoleErrors();
     }
 
+    @Test
+    void shouldSayWhatToDoWhenTheSinkIsEmpty() throws Exception {
+        String emptySink = dir.resolve("empty.db").toString();
+        try (JdbcSink created = JdbcSink.open(emptySink);
+             DashboardServer empty = new DashboardServer(emptySink, null, Topics.defaults())) {
+            empty.start("127.0.0.1", 0);
+            browser.get("http://127.0.0.1:" + empty.port() + "/");
+
+            await().atMost(PAGE_WAIT).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElement(By.cssSelector("#view .empty")).getText())
+                            .startsWith("No articles yet — run newswire produce seeds"));
+            Files.write(Path.of("target", "dashboard-empty.png"), browser.getScreenshotAs(OutputType.BYTES));
+            assertNoConsoleErrors();
+        }
+    }
+
     private void assertNoConsoleErrors() {
         List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::toString).toList();

@@ -145,11 +145,6 @@ public final class DashboardServer implements AutoCloseable {
         return "http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + port + "/";
     }
 
-    /** Open live streams, for tests and the health of the page. */
-    int liveClients() {
-        return live.clientCount();
-    }
-
     private static String id(Context ctx) {
         String id = ctx.pathParam("id");
         if (id.isBlank() || id.length() > MAX_ID_CHARS) {

@@ -54,10 +54,6 @@ final class LiveUpdates implements AutoCloseable {
         client.sendEvent("hello", "{\"at\":\"" + clock.instant() + "\"}");
     }
 
-    int clientCount() {
-        return clients.size();
-    }
-
     /** The consumer's {@code afterWrite}: tells every open page what the batch changed. */
     void publish(SinkBatch batch) {
         if (clients.isEmpty()) {
