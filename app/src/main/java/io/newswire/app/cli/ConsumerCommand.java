@@ -46,7 +46,7 @@ public final class ConsumerCommand implements Callable<Integer> {
                         dashboard == null ? batch -> { } : dashboard::afterWrite);
                 Thread thread = new Thread(consumer, "newswire-consumer");
                 thread.start();
-                System.out.println("consumer writing to " + sinkUrl + " — press Ctrl-C to stop");
+                System.out.println("consumer writing to " + JdbcSink.redacted(sinkUrl) + " — press Ctrl-C to stop");
                 while (!stop.await(500)) {
                     if (consumer.failure() != null) {
                         System.err.println("consumer stopped: " + consumer.failure().getMessage());

@@ -10,6 +10,7 @@ import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
 import io.newswire.consumer.dashboard.DashboardServer;
+import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.producer.SeedReplay;
@@ -101,7 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
                      SinkReader reader = new SinkReader(sinkUrl);
                      AutoCloseable served = dashboard) {
                     pipeline.start(Duration.ofSeconds(60));
-                    out.printf("streams and sink consumer running; sink: %s%n", sinkUrl);
+                    out.printf("streams and sink consumer running; sink: %s%n", JdbcSink.redacted(sinkUrl));
                     if (dashboard != null) {
                         dashboard.start(httpHost, httpPort);
                         out.printf("dashboard: %s%n", DashboardServer.url(httpHost, dashboard.port()));

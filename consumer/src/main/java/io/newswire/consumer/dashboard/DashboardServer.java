@@ -114,7 +114,8 @@ public final class DashboardServer implements AutoCloseable {
                 .result(registry.scrape()));
         app.exception(SinkException.class, (e, ctx) -> {
             LOG.warn("sink query failed: {}", e.getMessage());
-            ctx.status(503).json(Map.of("error", "the sink cannot be read right now: " + e.getMessage()));
+            // The details (which database, why) go to the log, not to whoever asked.
+            ctx.status(503).json(Map.of("error", "the sink cannot be read right now; the log says why"));
         });
         try {
             app.start(host, port);

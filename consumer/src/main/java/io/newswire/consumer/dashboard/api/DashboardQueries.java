@@ -58,7 +58,7 @@ public final class DashboardQueries implements AutoCloseable {
         try {
             this.connection = DriverManager.getConnection(url);
         } catch (SQLException e) {
-            throw new SinkException("cannot open sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot open sink " + JdbcSink.redacted(url) + ": " + e.getMessage(), e);
         }
     }
 
@@ -221,7 +221,7 @@ public final class DashboardQueries implements AutoCloseable {
         if (message.contains("no such table") || message.contains("does not exist")) {
             return empty;
         }
-        throw new SinkException("cannot query sink " + url + ": " + e.getMessage(), e);
+        throw new SinkException("cannot query sink " + JdbcSink.redacted(url) + ": " + e.getMessage(), e);
     }
 
     @Override
@@ -229,7 +229,7 @@ public final class DashboardQueries implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new SinkException("cannot close sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot close sink " + JdbcSink.redacted(url) + ": " + e.getMessage(), e);
         }
     }
 }
