@@ -9,6 +9,7 @@ import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
+import io.newswire.consumer.dashboard.DashboardServer;
 import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.producer.ArticlePublisher;
@@ -67,10 +68,17 @@ public final class DemoCommand implements Callable<Integer> {
             description = "seconds between polls of each --feed (default ${DEFAULT-VALUE})")
     long feedIntervalSeconds;
 
+    @Option(names = "--http-port", defaultValue = "8080", description = "port of the dashboard (default ${DEFAULT-VALUE}); not served with --once")
+    int httpPort;
+
+    @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "address the dashboard binds to (default ${DEFAULT-VALUE}: this machine only)")
+    String httpHost;
+
     @Option(names = "--partitions", defaultValue = "3", description = "partitions of each topic it creates (default ${DEFAULT-VALUE})")
     int partitions;
 
     @Override
+    @SuppressWarnings("try") // the dashboard is a resource only to be closed with the rest, even when null
     public Integer call() throws Exception {
         PrintStream out = System.out;
         StopSignal stop = StopSignal.onCtrlC();
@@ -91,10 +99,18 @@ public final class DemoCommand implements Callable<Integer> {
                         : "created topics: " + String.join(", ", created));
 
                 List<Article> articles = new SeedReader(new SeedParser(Clock.systemUTC())).read(seedDir);
-                try (Pipeline pipeline = new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl, b -> { });
-                     SinkReader reader = new SinkReader(sinkUrl)) {
+                // With --once the process ends as soon as the sink is complete: nobody could look at a page.
+                DashboardServer dashboard = once ? null : new DashboardServer(sinkUrl, config, topics);
+                try (Pipeline pipeline = new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl,
+                        dashboard == null ? b -> { } : dashboard::afterWrite);
+                     SinkReader reader = new SinkReader(sinkUrl);
+                     AutoCloseable served = dashboard) {
                     pipeline.start(Duration.ofSeconds(60));
                     out.printf("streams and sink consumer running; sink: %s%n", JdbcSink.redacted(sinkUrl));
+                    if (dashboard != null) {
+                        dashboard.start(httpHost, httpPort);
+                        out.printf("dashboard: %s%n", DashboardServer.url(httpHost, dashboard.port()));
+                    }
                     replay(config, topics, articles, out);
                     boolean complete = awaitSink(pipeline, admin, reader, articles, out, stop);
                     Console.printTopicDayTable(out, reader.topicDays());
@@ -114,7 +130,8 @@ public final class DemoCommand implements Callable<Integer> {
                                 pushPort, feeds, Duration.ofSeconds(feedIntervalSeconds), AppPaths.rssStateDir(), out)) {
                             out.printf("live: drop .txt/.json/.html files into %s, POST to http://127.0.0.1:%d/articles%s%n",
                                     AppPaths.inboxDir(), live.httpPort(), feeds.isEmpty() ? "" : ", polling " + feeds);
-                            out.printf("running; Kafka at %s — press Ctrl-C to stop%n", broker.bootstrapServers());
+                            out.printf("running; Kafka at %s, dashboard at %s — press Ctrl-C to stop%n",
+                                    broker.bootstrapServers(), DashboardServer.url(httpHost, dashboard.port()));
                             stop.await();
                             out.println("stopping …");
                         }
