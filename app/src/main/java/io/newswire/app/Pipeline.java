@@ -66,8 +66,10 @@ public final class Pipeline implements AutoCloseable {
         String appId = StreamsApp.streamsConfig(clientConfig, stateDir, "")
                 .getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         Topics topics = topologyConfig.topics();
+        String dedupIndex = appId + "-" + NewsTopology.DEDUP_INDEX + "-repartition";
         String repartition = appId + "-" + NewsTopology.ARTICLES_BY_TOPIC_DAY + "-repartition";
         return drain.groupCaughtUp(appId, List.of(topics.raw().name()))
+                && drain.groupCaughtUp(appId, List.of(dedupIndex))
                 && drain.groupCaughtUp(appId, List.of(repartition))
                 && drain.caughtUp(List.of(topics.tagged().name(), topics.topicDaily().name()), sink::storedOffsets);
     }

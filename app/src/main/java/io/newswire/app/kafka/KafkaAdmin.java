@@ -1,6 +1,7 @@
 package io.newswire.app.kafka;
 
 import io.newswire.common.KafkaClientConfig;
+import io.newswire.common.TopicSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +66,18 @@ public final class KafkaAdmin implements AutoCloseable {
         }
     }
 
-    /** Creates the topics that do not exist yet, with the cluster's default replication factor. */
+    /**
+     * Creates the topics that do not exist yet, with the cluster's default replication factor and room for
+     * records up to {@link TopicSettings#MAX_MESSAGE_BYTES}.
+     */
     public List<String> createMissingTopics(List<String> names, int partitions) {
         try {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String name : names) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
+                    missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty())
+                            .configs(TopicSettings.topicConfigs()));
                 }
             }
             if (!missing.isEmpty()) {
