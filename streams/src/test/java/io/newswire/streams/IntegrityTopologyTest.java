@@ -129,6 +129,16 @@ class IntegrityTopologyTest {
     }
 
     @Test
+    void shouldNotLetAnArticleDatedByItsIngestionMakeAReplayedArchiveLate() {
+        // Given an undated article, dated by its ingestion (2026), then a 2024 archive replayed after it
+        send(new Article(1, "undated", "test", null, "Soldiers in Kursk", "Troops and soldiers deployed.", null, NOW, "en"));
+        send(article("archive", null, "Soldiers in Kursk", STORY, "2024-10-15"));
+
+        assertThat(tagged.readValuesToList()).extracting(TaggedArticle::day).containsExactly("2026-11-23", "2024-10-15");
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldDeadLetterInvalidArticlesWithTheirReasonAndOriginalBytesAndKeepGoing() {
         byte[] missingText = json(article("m1", null, " ", null, "2024-11-05"));
         byte[] tooLarge = json(article("big", null, "Big", "x".repeat(10_001), "2024-11-05"));

@@ -5,6 +5,8 @@ import io.newswire.common.validation.ArticleValidator;
 import io.newswire.common.validation.InvalidArticleException;
 import io.newswire.common.validation.RejectReason;
 import io.newswire.streams.dating.DayResolver;
+import io.newswire.streams.dating.DaySource;
+import io.newswire.streams.dating.ResolvedDay;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +20,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * period. Anything else is thrown as an {@link InvalidArticleException}, which Kafka Streams' processing
  * exception handler turns into a dead letter with the original bytes.
  *
- * <p>"Late" is measured in article days, not wall-clock time: against the latest day this input partition
- * has seen (its <em>article-day stream time</em>, kept in {@link #WATERMARK_STORE}, so it survives restarts and
- * moves exactly once under exactly-once). A replay of a 2024 corpus in 2026 is therefore not late; an article
- * dated 40 days before the newest one of its partition is, with the default grace of 30 days. Days come from
- * {@link DayResolver}, so an article without {@code publishedAt} is dated by its text or its ingestion.
+ * <p>"Late" is measured in publication days, not wall-clock time: against the latest {@code publishedAt} day
+ * this input partition has seen (its <em>publication stream time</em>, kept in {@link #WATERMARK_STORE}, so it
+ * survives restarts and moves exactly once under exactly-once). A replay of a 2024 corpus in 2026 is therefore
+ * not late; an article dated 40 days before the newest publication of its partition is, with the default grace
+ * of 30 days. Only {@code publishedAt} moves the watermark: a day taken from the ingestion time is "today" and
+ * would make every replayed archive late. The day checked is the one {@link DayResolver} gives, so an article
+ * dated by its text is checked too; one dated by its ingestion is never late.
  */
 public final class ArticleGate implements FixedKeyProcessor<String, Article, Article> {
 
@@ -52,16 +56,17 @@ public final class ArticleGate implements FixedKeyProcessor<String, Article, Art
         Article article = withIdFromKey(record);
         Instant receivedAt = Instant.ofEpochMilli(record.timestamp());
         validator.check(article, receivedAt);
-        LocalDate day = dayResolver.resolve(article, receivedAt).day();
+        ResolvedDay resolved = dayResolver.resolve(article, receivedAt);
+        LocalDate day = resolved.day();
         Long latest = watermark.get(WATERMARK_KEY);
         if (latest != null) {
             LocalDate latestDay = LocalDate.ofEpochDay(latest);
             if (day.plusDays(grace.toDays()).isBefore(latestDay)) {
                 throw new InvalidArticleException(RejectReason.TOO_LATE, "dated " + day + ", more than "
-                        + grace.toDays() + " days before " + latestDay + ", the latest day of its partition");
+                        + grace.toDays() + " days before " + latestDay + ", the latest publication day of its partition");
             }
         }
-        if (latest == null || day.toEpochDay() > latest) {
+        if (resolved.source() == DaySource.PUBLISHED && (latest == null || day.toEpochDay() > latest)) {
             watermark.put(WATERMARK_KEY, day.toEpochDay());
         }
         context.forward(record.withValue(article));
