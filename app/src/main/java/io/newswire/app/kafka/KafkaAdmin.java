@@ -21,6 +21,8 @@ public final class KafkaAdmin implements AutoCloseable {
 
     private final Admin admin;
     private final String bootstrapServers;
+    /** Set once the cluster did not answer: closing then waits for nothing, so the command fails in time. */
+    private volatile boolean gaveUp;
 
     public KafkaAdmin(Properties clientConfig) {
         Properties props = KafkaClientConfig.copy(clientConfig);
@@ -96,12 +98,14 @@ public final class KafkaAdmin implements AutoCloseable {
     }
 
     private KafkaUnreachableException unreachable(Duration timeout, Exception cause) {
+        gaveUp = true;
         return new KafkaUnreachableException("cannot reach Kafka at " + bootstrapServers + " after "
                 + timeout.toSeconds() + " s", cause);
     }
 
     @Override
     public void close() {
-        admin.close(Duration.ofSeconds(5));
+        // After a timeout the pending calls would only time out again: drop them rather than add 5 s.
+        admin.close(gaveUp ? Duration.ZERO : Duration.ofSeconds(5));
     }
 }
