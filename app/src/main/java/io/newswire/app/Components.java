@@ -1,6 +1,7 @@
 package io.newswire.app;
 
 import io.newswire.common.Topics;
+import io.newswire.streams.IntegritySettings;
 import io.newswire.streams.TopologyConfig;
 import io.newswire.streams.dating.DayResolver;
 import io.newswire.streams.tagging.KeywordTagger;
@@ -17,7 +18,8 @@ public final class Components {
     }
 
     public static TopologyConfig topologyConfig(Properties config) {
-        return new TopologyConfig(Topics.from(config), KeywordTagger.withDefaultTaxonomy(), new DayResolver());
+        return new TopologyConfig(Topics.from(config), KeywordTagger.withDefaultTaxonomy(), new DayResolver(),
+                IntegritySettings.from(config));
     }
 
     /**

@@ -66,11 +66,13 @@ public final class Pipeline implements AutoCloseable {
         String appId = StreamsApp.streamsConfig(clientConfig, stateDir, "")
                 .getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         Topics topics = topologyConfig.topics();
+        String dedupIndex = appId + "-" + NewsTopology.DEDUP_INDEX + "-repartition";
         String repartition = appId + "-" + NewsTopology.ARTICLES_BY_TOPIC_DAY + "-repartition";
         List<String> outputs = List.of(topics.tagged().name(), topics.topicDaily().name());
         // Settled first: once nothing is open, the stable ends checked next cover everything written so far.
-        return drain.transactionsSettled(List.of(repartition, outputs.get(0), outputs.get(1)))
+        return drain.transactionsSettled(List.of(dedupIndex, repartition, outputs.get(0), outputs.get(1)))
                 && drain.groupCaughtUp(appId, List.of(topics.raw().name()))
+                && drain.groupCaughtUp(appId, List.of(dedupIndex))
                 && drain.groupCaughtUp(appId, List.of(repartition))
                 && drain.caughtUp(outputs, sink::storedOffsets);
     }

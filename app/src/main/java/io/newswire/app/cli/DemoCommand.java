@@ -5,6 +5,7 @@ import io.newswire.app.Components;
 import io.newswire.app.LiveSources;
 import io.newswire.app.Pipeline;
 import io.newswire.app.broker.EmbeddedBroker;
+import io.newswire.app.kafka.DeadLetterKeys;
 import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
@@ -104,6 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
                 try (Pipeline pipeline = new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl,
                         dashboard == null ? b -> { } : dashboard::afterWrite);
                      SinkReader reader = new SinkReader(sinkUrl);
+                     DeadLetterKeys deadLetters = new DeadLetterKeys(config, topics.dlq().name());
                      AutoCloseable served = dashboard) {
                     pipeline.start(Duration.ofSeconds(60));
                     out.printf("streams and sink consumer running; sink: %s%n", JdbcSink.redacted(sinkUrl));
@@ -112,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
                         out.printf("dashboard: %s%n", DashboardServer.url(httpHost, dashboard.port()));
                     }
                     replay(config, topics, articles, out);
-                    boolean complete = awaitSink(pipeline, admin, reader, articles, out, stop);
+                    boolean complete = awaitSink(pipeline, admin, reader, deadLetters, articles, out, stop);
                     Console.printTopicDayTable(out, reader.topicDays());
                     if (!complete) {
                         if (pipeline.failure() != null) {
@@ -156,19 +158,24 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits until every replayed article and every summary is in the sink, with a progress line. */
-    private boolean awaitSink(Pipeline pipeline, KafkaAdmin admin, SinkReader reader, List<Article> articles,
-                              PrintStream out, StopSignal stop) throws InterruptedException {
+    /**
+     * Waits until every replayed article is in the sink or dead-lettered (with its reason, on the DLQ) and
+     * every summary is in the sink, with a progress line.
+     */
+    private boolean awaitSink(Pipeline pipeline, KafkaAdmin admin, SinkReader reader, DeadLetterKeys deadLetters,
+                              List<Article> articles, PrintStream out, StopSignal stop) throws InterruptedException {
         List<String> ids = articles.stream().map(Article::id).distinct().toList();
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
         int lastReported = -1;
         while (System.nanoTime() < deadline && pipeline.failure() == null) {
             int present = reader.countArticles(ids);
-            if (present != lastReported) {
-                out.printf("in the sink: %d/%d articles%n", present, ids.size());
-                lastReported = present;
+            int deadLettered = deadLetters.count(ids);
+            if (present + deadLettered != lastReported) {
+                out.printf("in the sink: %d/%d articles%s%n", present, ids.size(),
+                        deadLettered == 0 ? "" : ", " + deadLettered + " dead-lettered (see " + AppPaths.logDir() + ")");
+                lastReported = present + deadLettered;
             }
-            if (present == ids.size() && pipeline.drained(admin.admin())) {
+            if (present + deadLettered >= ids.size() && pipeline.drained(admin.admin())) {
                 return true;
             }
             if (stop.await(250)) {
