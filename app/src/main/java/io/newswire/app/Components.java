@@ -32,7 +32,7 @@ public final class Components {
         }
         try {
             return new TopologyConfig(topology.topics(), new DeskTagger(topology.tagger(), DeskModelFile.read(deskModel)),
-                    topology.dayResolver());
+                    topology.dayResolver(), topology.integrity());
         } catch (IOException e) {
             // A truncated or damaged file: one line for the user (IllegalStateException), the cause in the log.
             throw new IllegalStateException("cannot read desk model " + deskModel + ": " + e, e);
