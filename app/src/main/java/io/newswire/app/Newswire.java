@@ -9,6 +9,7 @@ import io.newswire.app.cli.ProduceCommand;
 import io.newswire.app.cli.ReprocessCommand;
 import io.newswire.app.cli.StreamsCommand;
 import io.newswire.app.cli.TagCommand;
+import io.newswire.app.cli.TrainCommand;
 import io.newswire.app.kafka.KafkaUnreachableException;
 import io.newswire.consumer.sink.SinkException;
 import picocli.CommandLine;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newswire", mixinStandardHelpOptions = true, version = "newswire 0.1.0",
         description = "A news ingestion pipeline on Apache Kafka.",
         subcommands = {DemoCommand.class, ProduceCommand.class, StreamsCommand.class, ConsumerCommand.class,
-            TagCommand.class, EvalCommand.class, ReprocessCommand.class, BrokerCommand.class})
+            TagCommand.class, EvalCommand.class, ReprocessCommand.class, BrokerCommand.class, TrainCommand.class})
 public final class Newswire {
 
     public static void main(String[] args) {

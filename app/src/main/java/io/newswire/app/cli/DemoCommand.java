@@ -5,10 +5,13 @@ import io.newswire.app.Components;
 import io.newswire.app.LiveSources;
 import io.newswire.app.Pipeline;
 import io.newswire.app.broker.EmbeddedBroker;
+import io.newswire.app.kafka.DeadLetterKeys;
 import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
+import io.newswire.consumer.dashboard.DashboardServer;
+import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.producer.SeedReplay;
@@ -40,6 +43,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     TaggerOptions tagger;
 
+    @Mixin
+    ModelOptions model;
+
     @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker (default ${DEFAULT-VALUE}); the controller uses the next one")
     int kafkaPort;
 
@@ -66,10 +72,17 @@ public final class DemoCommand implements Callable<Integer> {
             description = "seconds between polls of each --feed (default ${DEFAULT-VALUE})")
     long feedIntervalSeconds;
 
+    @Option(names = "--http-port", defaultValue = "8080", description = "port of the dashboard (default ${DEFAULT-VALUE}); not served with --once")
+    int httpPort;
+
+    @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "address the dashboard binds to (default ${DEFAULT-VALUE}: this machine only)")
+    String httpHost;
+
     @Option(names = "--partitions", defaultValue = "3", description = "partitions of each topic it creates (default ${DEFAULT-VALUE})")
     int partitions;
 
     @Override
+    @SuppressWarnings("try") // the dashboard is a resource only to be closed with the rest, even when null
     public Integer call() throws Exception {
         PrintStream out = System.out;
         StopSignal stop = StopSignal.onCtrlC();
@@ -80,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("starting Kafka broker on %s (data in %s) …%n", broker.bootstrapServers(), AppPaths.kafkaDir());
             broker.start();
             Properties config = KafkaClientConfig.load(broker.bootstrapServers(), null);
-            TopologyConfig topology = Components.topologyConfig(config, tagger);
+            TopologyConfig topology = Components.withDesks(Components.topologyConfig(config, tagger), model.model());
             Topics topics = topology.topics();
             try (KafkaAdmin admin = new KafkaAdmin(config)) {
                 admin.awaitReachable(Duration.ofSeconds(30));
@@ -90,12 +103,21 @@ public final class DemoCommand implements Callable<Integer> {
                         : "created topics: " + String.join(", ", created));
 
                 List<Article> articles = new SeedReader(new SeedParser(Clock.systemUTC())).read(seedDir);
-                try (Pipeline pipeline = new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl, b -> { });
-                     SinkReader reader = new SinkReader(sinkUrl)) {
+                // With --once the process ends as soon as the sink is complete: nobody could look at a page.
+                DashboardServer dashboard = once ? null : new DashboardServer(sinkUrl, config, topics);
+                try (Pipeline pipeline = new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl,
+                        dashboard == null ? b -> { } : dashboard::afterWrite);
+                     SinkReader reader = new SinkReader(sinkUrl);
+                     DeadLetterKeys deadLetters = new DeadLetterKeys(config, topics.dlq().name());
+                     AutoCloseable served = dashboard) {
                     pipeline.start(Duration.ofSeconds(60));
-                    out.printf("streams and sink consumer running; sink: %s%n", sinkUrl);
+                    out.printf("streams and sink consumer running; sink: %s%n", JdbcSink.redacted(sinkUrl));
+                    if (dashboard != null) {
+                        dashboard.start(httpHost, httpPort);
+                        out.printf("dashboard: %s%n", DashboardServer.url(httpHost, dashboard.port()));
+                    }
                     replay(config, topics, articles, out);
-                    boolean complete = awaitSink(pipeline, admin, reader, articles, out, stop);
+                    boolean complete = awaitSink(pipeline, admin, reader, deadLetters, articles, out, stop);
                     Console.printTopicDayTable(out, reader.topicDays());
                     if (!complete) {
                         if (pipeline.failure() != null) {
@@ -113,7 +135,8 @@ public final class DemoCommand implements Callable<Integer> {
                                 pushPort, feeds, Duration.ofSeconds(feedIntervalSeconds), AppPaths.rssStateDir(), out)) {
                             out.printf("live: drop .txt/.json/.html files into %s, POST to http://127.0.0.1:%d/articles%s%n",
                                     AppPaths.inboxDir(), live.httpPort(), feeds.isEmpty() ? "" : ", polling " + feeds);
-                            out.printf("running; Kafka at %s — press Ctrl-C to stop%n", broker.bootstrapServers());
+                            out.printf("running; Kafka at %s, dashboard at %s — press Ctrl-C to stop%n",
+                                    broker.bootstrapServers(), DashboardServer.url(httpHost, dashboard.port()));
                             stop.await();
                             out.println("stopping …");
                         }
@@ -138,19 +161,24 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits until every replayed article and every summary is in the sink, with a progress line. */
-    private boolean awaitSink(Pipeline pipeline, KafkaAdmin admin, SinkReader reader, List<Article> articles,
-                              PrintStream out, StopSignal stop) throws InterruptedException {
+    /**
+     * Waits until every replayed article is in the sink or dead-lettered (with its reason, on the DLQ) and
+     * every summary is in the sink, with a progress line.
+     */
+    private boolean awaitSink(Pipeline pipeline, KafkaAdmin admin, SinkReader reader, DeadLetterKeys deadLetters,
+                              List<Article> articles, PrintStream out, StopSignal stop) throws InterruptedException {
         List<String> ids = articles.stream().map(Article::id).distinct().toList();
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
         int lastReported = -1;
         while (System.nanoTime() < deadline && pipeline.failure() == null) {
             int present = reader.countArticles(ids);
-            if (present != lastReported) {
-                out.printf("in the sink: %d/%d articles%n", present, ids.size());
-                lastReported = present;
+            int deadLettered = deadLetters.count(ids);
+            if (present + deadLettered != lastReported) {
+                out.printf("in the sink: %d/%d articles%s%n", present, ids.size(),
+                        deadLettered == 0 ? "" : ", " + deadLettered + " dead-lettered (see " + AppPaths.logDir() + ")");
+                lastReported = present + deadLettered;
             }
-            if (present == ids.size() && pipeline.drained(admin.admin())) {
+            if (present + deadLettered >= ids.size() && pipeline.drained(admin.admin())) {
                 return true;
             }
             if (stop.await(250)) {

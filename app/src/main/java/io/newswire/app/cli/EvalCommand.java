@@ -13,20 +13,35 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * Precision, recall and F1 of the tagger on a gold file; with {@code --corpus}, also the category accuracy
- * of the taxonomy's desks on a labelled corpus such as {@code ../shared/corpora/bbc-news.jsonl}.
+ * {@code eval GOLD}: precision, recall and F1 of the tagger on a gold file; with {@code --corpus}, also the
+ * category accuracy of the taxonomy's desks on a labelled corpus such as {@code ../shared/corpora/bbc-news.jsonl}.
+ * {@code eval --data LABELLED --model FILE}: the learned desk model on held-out articles ({@link DeskEval}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Precision, recall and F1 of the tagger (topics, entities, quantities) on a gold JSON-lines file.")
+        description = {"Precision, recall and F1 of the tagger (topics, entities, quantities) on a gold JSON-lines file,",
+            "and/or a desk model (--data, --model) on held-out labelled articles."})
 public final class EvalCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "GOLD", description = "gold file: JSON lines {id, title, body, topics, entities, quantities}")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "GOLD",
+            description = "gold file: JSON lines {id, title, body, topics, entities, quantities}")
     Path gold;
+
+    @Option(names = "--data", paramLabel = "LABELLED.jsonl", description = "held-out JSON lines with title, body and category (with --model)")
+    Path data;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "desk model from `newswire train` (with --data)")
+    Path model;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--corpus", paramLabel = "FILE",
             description = "also report desk category accuracy on a corpus of JSON lines {category, title, body} (BBC categories)")
@@ -40,7 +55,19 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        if ((data == null) != (model == null)) {
+            throw new ParameterException(spec.commandLine(), "--data and --model go together");
+        }
+        if (gold == null && data == null) {
+            throw new ParameterException(spec.commandLine(), "give a GOLD file, or --data and --model");
+        }
+        if (data != null) {
+            DeskEval.evaluate(data, model, System.out);
+        }
+        return gold == null ? 0 : evaluateGold(System.out);
+    }
+
+    private int evaluateGold(PrintStream out) throws Exception {
         LuceneTagger lucene = Components.tagger(tagger.taxonomy());
         List<GoldArticle> articles = Evaluation.readGold(gold);
         Evaluation.Result result = Evaluation.run(lucene, articles, line -> {

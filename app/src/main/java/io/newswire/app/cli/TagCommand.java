@@ -27,9 +27,12 @@ public final class TagCommand implements Callable<Integer> {
     @Mixin
     TaggerOptions tagger;
 
+    @Mixin
+    ModelOptions model;
+
     @Override
     public Integer call() throws Exception {
-        TopologyConfig components = Components.topologyConfig(new Properties(), tagger);
+        TopologyConfig components = Components.withDesks(Components.topologyConfig(new Properties(), tagger), model.model());
         ObjectReader reader = Json.mapper().readerFor(Article.class);
         ObjectWriter writer = Json.mapper().writerFor(TaggedArticle.class);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
