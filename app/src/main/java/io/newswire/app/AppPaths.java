@@ -10,11 +10,14 @@ import java.nio.file.Path;
  */
 public final class AppPaths {
 
+    /** The environment variable that moves {@code data/} (docker-compose.yml sets it to a volume). */
+    public static final String DATA_DIR_ENV = "NEWSWIRE_DATA_DIR";
+
     private AppPaths() {
     }
 
     public static Path dataDir() {
-        String dir = System.getenv("NEWSWIRE_DATA_DIR");
+        String dir = System.getenv(DATA_DIR_ENV);
         return Path.of(dir == null || dir.isBlank() ? "data" : dir);
     }
 
@@ -28,6 +31,16 @@ public final class AppPaths {
 
     public static Path streamsStateDir() {
         return dataDir().resolve("streams");
+    }
+
+    /** What the RSS source remembers per feed (validators, published items). */
+    public static Path rssStateDir() {
+        return dataDir().resolve("rss");
+    }
+
+    /** The folder {@code demo} watches for dropped articles. */
+    public static Path inboxDir() {
+        return dataDir().resolve("inbox");
     }
 
     public static String defaultSink() {

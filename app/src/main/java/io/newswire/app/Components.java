@@ -1,9 +1,17 @@
 package io.newswire.app;
 
+import io.newswire.app.cli.TaggerOptions;
 import io.newswire.common.Topics;
+import io.newswire.streams.IntegritySettings;
 import io.newswire.streams.TopologyConfig;
 import io.newswire.streams.dating.DayResolver;
-import io.newswire.streams.tagging.KeywordTagger;
+import io.newswire.streams.tagging.LuceneTagger;
+import io.newswire.streams.tagging.entities.Gazetteer;
+import io.newswire.streams.tagging.taxonomy.Taxonomy;
+import io.newswire.streams.tagging.desks.DeskModelFile;
+import io.newswire.streams.tagging.desks.DeskTagger;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Properties;
 
 /** Builds the parts the commands share, from one configuration. */
@@ -12,7 +20,41 @@ public final class Components {
     private Components() {
     }
 
+    /** With the shipped taxonomy. */
     public static TopologyConfig topologyConfig(Properties config) {
-        return new TopologyConfig(Topics.from(config), KeywordTagger.withDefaultTaxonomy(), new DayResolver());
+        return topologyConfig(config, (Path) null);
+    }
+
+    public static TopologyConfig topologyConfig(Properties config, TaggerOptions tagger) {
+        return topologyConfig(config, tagger == null ? null : tagger.taxonomy());
+    }
+
+    /** @param taxonomy a taxonomy file, or null for the one shipped in the jar */
+    public static TopologyConfig topologyConfig(Properties config, Path taxonomy) {
+        return new TopologyConfig(Topics.from(config), tagger(taxonomy), new DayResolver(),
+                IntegritySettings.from(config));
+    }
+
+    /** The Lucene tagger with the shipped gazetteer and the given (or shipped) taxonomy. */
+    public static LuceneTagger tagger(Path taxonomy) {
+        return new LuceneTagger(taxonomy == null ? Taxonomy.defaultTaxonomy() : Taxonomy.read(taxonomy),
+                Gazetteer.defaultGazetteer());
+    }
+
+    /**
+     * The same parts with the learned desks added to whatever the tagger finds (see {@link DeskTagger}); with
+     * a null model file, {@code topology} unchanged.
+     */
+    public static TopologyConfig withDesks(TopologyConfig topology, Path deskModel) {
+        if (deskModel == null) {
+            return topology;
+        }
+        try {
+            return new TopologyConfig(topology.topics(), new DeskTagger(topology.tagger(), DeskModelFile.read(deskModel)),
+                    topology.dayResolver(), topology.integrity());
+        } catch (IOException e) {
+            // A truncated or damaged file: one line for the user (IllegalStateException), the cause in the log.
+            throw new IllegalStateException("cannot read desk model " + deskModel + ": " + e, e);
+        }
     }
 }

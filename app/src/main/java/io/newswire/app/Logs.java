@@ -19,9 +19,9 @@ public final class Logs {
             Files.createDirectories(logDir);
             target = logDir.resolve("newswire.log").toString();
         } catch (IOException e) {
-            // No writable data directory: keep the screen quiet but for warnings.
+            // No writable data directory: the command will say so in one line; stack traces would only bury it.
             target = "System.err";
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
         }
         System.setProperty("org.slf4j.simpleLogger.logFile", target);
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");

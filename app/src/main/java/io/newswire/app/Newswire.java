@@ -5,9 +5,12 @@ import io.newswire.app.cli.BenchCommand;
 import io.newswire.app.cli.BrokerCommand;
 import io.newswire.app.cli.ConsumerCommand;
 import io.newswire.app.cli.DemoCommand;
+import io.newswire.app.cli.EvalCommand;
 import io.newswire.app.cli.ProduceCommand;
+import io.newswire.app.cli.ReprocessCommand;
 import io.newswire.app.cli.StreamsCommand;
 import io.newswire.app.cli.TagCommand;
+import io.newswire.app.cli.TrainCommand;
 import io.newswire.app.kafka.KafkaUnreachableException;
 import io.newswire.consumer.sink.SinkException;
 import picocli.CommandLine;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newswire", mixinStandardHelpOptions = true, version = "newswire 0.1.0",
         description = "A news ingestion pipeline on Apache Kafka.",
         subcommands = {DemoCommand.class, ProduceCommand.class, StreamsCommand.class, ConsumerCommand.class,
-            TagCommand.class, BrokerCommand.class, BenchCommand.class})
+            TagCommand.class, EvalCommand.class, ReprocessCommand.class, BrokerCommand.class, TrainCommand.class,
+            BenchCommand.class})
 public final class Newswire {
 
     public static void main(String[] args) {

@@ -58,18 +58,23 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * True when everything on the input topic has gone through Streams and the consumer: Streams has
-     * committed every stable record of its input and repartition topics, and the sink holds every stable
-     * record of the output topics.
+     * committed every stable record of its input and repartition topics, the sink holds every stable
+     * record of the output topics, and no transaction is still open on them.
      */
     public boolean drained(Admin admin) {
         PipelineDrain drain = new PipelineDrain(admin);
         String appId = StreamsApp.streamsConfig(clientConfig, stateDir, "")
                 .getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         Topics topics = topologyConfig.topics();
+        String dedupIndex = appId + "-" + NewsTopology.DEDUP_INDEX + "-repartition";
         String repartition = appId + "-" + NewsTopology.ARTICLES_BY_TOPIC_DAY + "-repartition";
-        return drain.groupCaughtUp(appId, List.of(topics.raw().name()))
+        List<String> outputs = List.of(topics.tagged().name(), topics.topicDaily().name());
+        // Settled first: once nothing is open, the stable ends checked next cover everything written so far.
+        return drain.transactionsSettled(List.of(dedupIndex, repartition, outputs.get(0), outputs.get(1)))
+                && drain.groupCaughtUp(appId, List.of(topics.raw().name()))
+                && drain.groupCaughtUp(appId, List.of(dedupIndex))
                 && drain.groupCaughtUp(appId, List.of(repartition))
-                && drain.caughtUp(List.of(topics.tagged().name(), topics.topicDaily().name()), sink::storedOffsets);
+                && drain.caughtUp(outputs, sink::storedOffsets);
     }
 
     /** Why a component stopped on its own, or null while all run. */

@@ -72,4 +72,12 @@ class NewswireCliTest {
         assertThat(code).isEqualTo(1);
         assertThat(errors().strip()).isEqualTo("newswire: seed folder not found: /no/such/folder");
     }
+
+    @Test
+    void shouldRefuseAFeedUrlThatIsNotHttpBeforeContactingKafka() {
+        int code = Newswire.run("produce", "rss", "file:///etc/passwd", "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(errors().strip()).isEqualTo("newswire: not an http(s) feed URL: file:///etc/passwd");
+    }
 }

@@ -6,6 +6,7 @@ import io.newswire.common.TopicDaySummary;
 import io.newswire.common.Topics;
 import io.newswire.consumer.sink.Sink;
 import io.newswire.consumer.sink.SinkBatch;
+import io.newswire.consumer.sink.SinkConflictException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * Reads {@code news.topic-daily} and {@code news.articles.tagged} (committed data only) and writes them to
  * the {@link Sink}. Its progress lives in the sink, in the same transaction as the rows: on start and on
  * every rebalance it resumes from there, so a crash between the database commit and anything after it
- * neither loses nor double-writes a row. Offsets are also committed to Kafka, only so that lag shows in
- * the usual tools.
+ * neither loses nor double-writes a row. Each batch names the offsets it was read from, and the sink refuses
+ * it if another consumer of the group has written those partitions since (a member that lost its partitions
+ * without noticing yet); this one then rewinds to what the sink holds. Offsets are also committed to Kafka,
+ * only so that lag shows in the usual tools.
  */
 public final class SummaryConsumer implements Runnable, AutoCloseable {
 
@@ -47,6 +50,7 @@ public final class SummaryConsumer implements Runnable, AutoCloseable {
     private final Consumer<SinkBatch> afterWrite;
     private final AtomicLong recordsWritten = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
+    private final AtomicLong refusedBatches = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stopping;
     /** What the sink holds per assigned partition; only touched by the polling thread. */
@@ -85,7 +89,12 @@ public final class SummaryConsumer implements Runnable, AutoCloseable {
                 if (batch.isEmpty()) {
                     continue;
                 }
-                sink.write(batch);
+                try {
+                    sink.write(batch);
+                } catch (SinkConflictException e) {
+                    rewind(records, e);
+                    continue;
+                }
                 stored.putAll(batch.nextOffsets());
                 recordsWritten.addAndGet(records.count());
                 Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
@@ -142,7 +151,37 @@ public final class SummaryConsumer implements Runnable, AutoCloseable {
                 nextOffsets.put(partition, position);
             }
         }
-        return new SinkBatch(new ArrayList<>(summaries.values()), new ArrayList<>(articles.values()), nextOffsets);
+        // What the sink held when these records were read: it refuses the batch if another consumer has moved on.
+        Map<TopicPartition, Long> previousOffsets = new HashMap<>();
+        nextOffsets.keySet().stream().filter(stored::containsKey)
+                .forEach(partition -> previousOffsets.put(partition, stored.get(partition)));
+        return new SinkBatch(new ArrayList<>(summaries.values()), new ArrayList<>(articles.values()), nextOffsets,
+                previousOffsets);
+    }
+
+    /**
+     * Another consumer wrote some of these partitions after this one read them: this one lost them in a
+     * rebalance that its next poll will tell it about. Nothing of the batch was written, so every partition
+     * of it goes back, to the sink's offset where there is one, else to the batch's first record.
+     */
+    private void rewind(ConsumerRecords<byte[], byte[]> records, SinkConflictException conflict) {
+        refusedBatches.incrementAndGet();
+        LOG.warn("sink refused a batch, rewinding: {}", conflict.getMessage());
+        Map<TopicPartition, Long> inSink = sink.storedOffsets(consumer.assignment());
+        for (TopicPartition partition : consumer.assignment()) {
+            Long offset = inSink.get(partition);
+            if (offset == null && !records.records(partition).isEmpty()) {
+                offset = records.records(partition).get(0).offset();
+            }
+            if (offset != null) {
+                consumer.seek(partition, offset);
+            }
+            if (inSink.containsKey(partition)) {
+                stored.put(partition, inSink.get(partition));
+            } else {
+                stored.remove(partition);
+            }
+        }
     }
 
     /** On every assignment, continue from the offsets stored with the rows. */
@@ -172,6 +211,11 @@ public final class SummaryConsumer implements Runnable, AutoCloseable {
 
     public long unreadableRecords() {
         return unreadable.get();
+    }
+
+    /** Batches the sink refused because another consumer had written their partitions (see {@link SinkBatch}). */
+    public long refusedBatches() {
+        return refusedBatches.get();
     }
 
     /** Why the consumer stopped on its own, or null. */

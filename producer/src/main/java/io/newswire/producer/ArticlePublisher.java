@@ -3,7 +3,12 @@ package io.newswire.producer;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topic;
+import io.newswire.common.TopicSettings;
+import io.newswire.common.validation.ArticleValidator;
+import io.newswire.common.validation.InvalidArticleException;
+import java.time.Instant;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,17 +19,26 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * The one way articles enter Kafka: an idempotent producer with {@code acks=all}, keyed by article id,
- * writing {@code news.articles.raw}. Every source goes through it.
+ * writing {@code news.articles.raw}. Every source goes through it, so every source rejects invalid articles
+ * ({@link ArticleValidator}: no id, no text, a body over the cap, an impossible date) here, at its edge, with
+ * the reason and a count, instead of sending them on to the dead-letter topic.
  */
-public final class ArticlePublisher implements AutoCloseable {
+public final class ArticlePublisher implements ArticleOutput, AutoCloseable {
 
     private final KafkaProducer<String, Article> producer;
     private final Topic<String, Article> topic;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final ArticleValidator validator;
 
     public ArticlePublisher(Properties clientConfig, Topic<String, Article> topic) {
+        this(clientConfig, topic, ArticleValidator.withDefaults());
+    }
+
+    public ArticlePublisher(Properties clientConfig, Topic<String, Article> topic, ArticleValidator validator) {
         this.topic = topic;
+        this.validator = validator;
         this.producer = new KafkaProducer<>(producerConfig(clientConfig),
                 topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
@@ -45,12 +59,24 @@ public final class ArticlePublisher implements AutoCloseable {
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newswire-producer");
+        // A body may be up to the cap (1 MiB) plus its JSON: above Kafka's 1 MiB default request size.
+        props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(TopicSettings.MAX_MESSAGE_BYTES));
         return props;
     }
 
-    /** Sends one article; the future completes when Kafka acknowledged it (or failed for good). */
+    /**
+     * Sends one article; the future completes when Kafka acknowledged it (or failed for good). An invalid
+     * article is not sent: the future fails at once with an {@link InvalidArticleException} naming the reason.
+     */
+    @Override
     public CompletableFuture<RecordMetadata> publish(Article article) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        Optional<InvalidArticleException> problem = validator.problem(article, Instant.now());
+        if (problem.isPresent()) {
+            rejected.incrementAndGet();
+            result.completeExceptionally(problem.get());
+            return result;
+        }
         producer.send(new ProducerRecord<>(topic.name(), article.id(), article), (metadata, error) -> {
             if (error == null) {
                 acknowledged.incrementAndGet();
@@ -74,6 +100,11 @@ public final class ArticlePublisher implements AutoCloseable {
 
     public long failed() {
         return failed.get();
+    }
+
+    /** Articles refused at the edge by the validator, never sent. */
+    public long rejected() {
+        return rejected.get();
     }
 
     @Override

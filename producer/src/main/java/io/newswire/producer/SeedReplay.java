@@ -1,6 +1,7 @@
 package io.newswire.producer;
 
 import io.newswire.common.Article;
+import io.newswire.common.validation.InvalidArticleException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,12 @@ public final class SeedReplay {
         this.out = out;
     }
 
-    /** What happened to a replay: how many were acknowledged and the first failure, if any. */
-    public record Result(long acknowledged, long failed, String firstError) {
+    /**
+     * What happened to a replay: how many were acknowledged, how many Kafka did not take (and the first
+     * error), how many the validator rejected at the edge (and the first reason).
+     */
+    public record Result(long acknowledged, long failed, String firstError, long rejected, String firstRejection) {
+        /** True when Kafka took every article that was valid: rejections are the input's fault, not Kafka's. */
         public boolean ok() {
             return failed == 0;
         }
@@ -37,17 +42,27 @@ public final class SeedReplay {
         long acknowledged = 0;
         long failed = 0;
         String firstError = null;
+        long rejected = 0;
+        String firstRejection = null;
         for (CompletableFuture<?> send : sends) {
             try {
                 send.get();
                 acknowledged++;
             } catch (ExecutionException e) {
-                failed++;
-                if (firstError == null) {
-                    firstError = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+                if (e.getCause() instanceof InvalidArticleException invalid) {
+                    rejected++;
+                    firstRejection = firstRejection != null ? firstRejection : invalid.getMessage();
+                } else {
+                    failed++;
+                    if (firstError == null) {
+                        firstError = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+                    }
                 }
             }
         }
-        return new Result(acknowledged, failed, firstError);
+        if (rejected > 0) {
+            out.printf("rejected %d of %d articles as invalid (first: %s)%n", rejected, articles.size(), firstRejection);
+        }
+        return new Result(acknowledged, failed, firstError, rejected, firstRejection);
     }
 }

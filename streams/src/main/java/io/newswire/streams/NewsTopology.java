@@ -7,6 +7,12 @@ import io.newswire.common.TopicDaySummary;
 import io.newswire.common.Topics;
 import io.newswire.streams.aggregation.ArticleContribution;
 import io.newswire.streams.aggregation.TopicDayAggregate;
+import io.newswire.streams.dedup.Deduplicated;
+import io.newswire.streams.dedup.Deduplicator;
+import io.newswire.streams.dedup.SimHashBands;
+import io.newswire.streams.validation.ArticleDeserializer;
+import io.newswire.streams.validation.ArticleGate;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -19,19 +25,27 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The newswire topology, built by one pure function from its config: no I/O, no globals.
  *
- * <p>Reads {@code news.articles.raw}; writes {@code news.articles.tagged} (each article dated and tagged)
- * and {@code news.topic-daily} (the full current summary of each topic and day).
+ * <p>Reads {@code news.articles.raw}; writes {@code news.articles.tagged} (each article dated and tagged,
+ * near-duplicates linked to their first with {@code duplicateOf}), {@code news.topic-daily} (the full current
+ * summary of each topic and day, counting each story once) and, through the exception handlers configured in
+ * {@link StreamsApp}, {@code news.articles.dlq} (what could not be read, is invalid, or is too late).
  */
 public final class NewsTopology {
 
     /** Name of the repartition step, the aggregation store and the operators, as {@code describe()} shows. */
     public static final String ARTICLES_BY_TOPIC_DAY = "articles-by-topic-day";
     public static final String TOPIC_DAY_STORE = "topic-day-aggregates";
+    /** The single-partition repartition topic in front of the de-duplication index. */
+    public static final String DEDUP_INDEX = "dedup-index";
 
     private static final Serde<ArticleContribution> CONTRIBUTION_SERDE = new JsonSerde<>(ArticleContribution.class);
     private static final Serde<TopicDayAggregate> AGGREGATE_SERDE = new JsonSerde<>(TopicDayAggregate.class);
@@ -41,13 +55,44 @@ public final class NewsTopology {
 
     public static Topology build(TopologyConfig config) {
         Topics topics = config.topics();
+        IntegritySettings integrity = config.integrity();
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleGate.WATERMARK_STORE),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(windowStore(Deduplicator.SEEN_IDS_STORE, integrity.dedupRetention(), false));
+        builder.addStateStore(windowStore(Deduplicator.FINGERPRINT_STORE, integrity.dedupRetention(), true));
 
-        KStream<String, TaggedArticle> taggedArticles = builder
-                .stream(topics.raw().name(), consumed(topics.raw(), "raw-articles"))
+        KStream<String, Deduplicated> dedupedArticles = builder
+                // Bytes that are no Article (not UTF-8, not JSON, no date) fail here and are dead-lettered by
+                // the deserialization exception handler; invalid and too-late articles fail in the gate and
+                // are dead-lettered by the processing exception handler. Nothing is caught in between.
+                .stream(topics.raw().name(), Consumed.with(topics.raw().keySerde(),
+                                Serdes.serdeFrom(topics.raw().valueSerde().serializer(),
+                                        new ArticleDeserializer(integrity.maxBodyBytes())))
+                        .withName("raw-articles"))
+                .processValues(() -> new ArticleGate(integrity.validator(), config.dayResolver(), integrity.lateGrace()),
+                        Named.as("validate-and-check-lateness"), ArticleGate.WATERMARK_STORE)
                 .processValues(() -> new ArticleEnricher(config.tagger(), config.dayResolver()),
-                        Named.as("date-and-tag"));
-        taggedArticles.to(topics.tagged().name(), produced(topics.tagged(), "tagged-articles"));
+                        Named.as("date-and-tag"))
+                // One partition for the de-duplication index: a near-duplicate has another id, so it can
+                // arrive on any input partition, and only one index sees them all. Tagging (the costly part)
+                // stays parallel before this step; the index does a few store lookups per article.
+                .repartition(Repartitioned.<String, TaggedArticle>as(DEDUP_INDEX)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(topics.tagged().valueSerde())
+                        .withNumberOfPartitions(1))
+                .processValues(() -> new Deduplicator(new SimHashBands(integrity.nearDuplicateDistance())),
+                        Named.as("deduplicate"), Deduplicator.SEEN_IDS_STORE, Deduplicator.FINGERPRINT_STORE);
+
+        // Every article that passed the gate is written, repeats and near-duplicates included (linked with
+        // duplicateOf), so that count in = count tagged + count dead-lettered.
+        dedupedArticles
+                .mapValues(Deduplicated::article, Named.as("tagged-article"))
+                .to(topics.tagged().name(), produced(topics.tagged(), "tagged-articles"));
+
+        KStream<String, TaggedArticle> taggedArticles = dedupedArticles
+                .filter((id, deduplicated) -> deduplicated.counts(), Named.as("first-sightings-only"))
+                .mapValues(Deduplicated::article, Named.as("counted-article"));
 
         taggedArticles
                 // One record per topic of the article, re-keyed "<topic>|<day>": the groupByKey below
@@ -80,8 +125,13 @@ public final class NewsTopology {
         return topicDay.substring(topicDay.lastIndexOf('|') + 1);
     }
 
-    private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic, String name) {
-        return Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name);
+    private static StoreBuilder<WindowStore<String, String>> windowStore(String name, Duration retention,
+                                                                         boolean retainDuplicates) {
+        // Used as a key-value store with a retention: entries are written at the record's time and whole
+        // segments are dropped once older than the retention, so the store stays bounded without a scan.
+        return Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(name, retention, Duration.ofMillis(1), retainDuplicates),
+                Serdes.String(), Serdes.String());
     }
 
     private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {

@@ -1,7 +1,9 @@
 package io.newswire.streams;
 
 import io.newswire.common.KafkaClientConfig;
+import io.newswire.common.TopicSettings;
 import io.newswire.streams.deadletter.DeadLetterDeserializationHandler;
+import io.newswire.streams.deadletter.DeadLetterProcessingHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -42,6 +44,12 @@ public final class StreamsApp implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, dlqTopic);
         props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterProcessingHandler.class.getName());
+        // A too-large article is dead-lettered with its original bytes, which can exceed the producer's 1 MiB
+        // default; the topics newswire creates accept records up to the same size (see TopicSettings).
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                String.valueOf(TopicSettings.MAX_MESSAGE_BYTES));
         // Internal topics take the cluster's default replication factor: 1 on the embedded broker, 3 on most clusters.
         props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
         putPerformanceDefaults(props);

@@ -2,15 +2,20 @@ package io.newswire.app.cli;
 
 import io.newswire.app.AppPaths;
 import io.newswire.app.Components;
+import io.newswire.app.LiveSources;
 import io.newswire.app.Pipeline;
 import io.newswire.app.broker.EmbeddedBroker;
+import io.newswire.app.kafka.DeadLetterKeys;
 import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
+import io.newswire.consumer.dashboard.DashboardServer;
+import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.producer.SeedReplay;
+import io.newswire.producer.http.HttpSource;
 import io.newswire.producer.seeds.SeedParser;
 import io.newswire.producer.seeds.SeedReader;
 import io.newswire.streams.TopologyConfig;
@@ -18,10 +23,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,6 +39,12 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on an embedded Kafka broker, replaying the seeds.")
 public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    TaggerOptions tagger;
+
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker (default ${DEFAULT-VALUE}); the controller uses the next one")
     int kafkaPort;
@@ -48,10 +61,28 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", description = "with --once, give up after this many seconds (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @Option(names = "--push-port", defaultValue = "" + HttpSource.DEFAULT_PORT,
+            description = "port of POST /articles while the demo runs (default ${DEFAULT-VALUE}; 127.0.0.1 only)")
+    int pushPort;
+
+    @Option(names = "--feed", paramLabel = "URL", description = "an RSS/Atom feed to poll while the demo runs (repeatable)")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--feed-interval", defaultValue = "60", paramLabel = "SECONDS",
+            description = "seconds between polls of each --feed (default ${DEFAULT-VALUE})")
+    long feedIntervalSeconds;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "port of the dashboard (default ${DEFAULT-VALUE}); not served with --once")
+    int httpPort;
+
+    @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "address the dashboard binds to (default ${DEFAULT-VALUE}: this machine only)")
+    String httpHost;
+
     @Option(names = "--partitions", defaultValue = "3", description = "partitions of each topic it creates (default ${DEFAULT-VALUE})")
     int partitions;
 
     @Override
+    @SuppressWarnings("try") // the dashboard is a resource only to be closed with the rest, even when null
     public Integer call() throws Exception {
         PrintStream out = System.out;
         StopSignal stop = StopSignal.onCtrlC();
@@ -62,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("starting Kafka broker on %s (data in %s) …%n", broker.bootstrapServers(), AppPaths.kafkaDir());
             broker.start();
             Properties config = KafkaClientConfig.load(broker.bootstrapServers(), null);
-            TopologyConfig topology = Components.topologyConfig(config);
+            TopologyConfig topology = Components.withDesks(Components.topologyConfig(config, tagger), model.model());
             Topics topics = topology.topics();
             try (KafkaAdmin admin = new KafkaAdmin(config)) {
                 admin.awaitReachable(Duration.ofSeconds(30));
@@ -72,12 +103,21 @@ public final class DemoCommand implements Callable<Integer> {
                         : "created topics: " + String.join(", ", created));
 
                 List<Article> articles = new SeedReader(new SeedParser(Clock.systemUTC())).read(seedDir);
-                try (Pipeline pipeline = new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl, b -> { });
-                     SinkReader reader = new SinkReader(sinkUrl)) {
+                // With --once the process ends as soon as the sink is complete: nobody could look at a page.
+                DashboardServer dashboard = once ? null : new DashboardServer(sinkUrl, config, topics);
+                try (Pipeline pipeline = new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl,
+                        dashboard == null ? b -> { } : dashboard::afterWrite);
+                     SinkReader reader = new SinkReader(sinkUrl);
+                     DeadLetterKeys deadLetters = new DeadLetterKeys(config, topics.dlq().name());
+                     AutoCloseable served = dashboard) {
                     pipeline.start(Duration.ofSeconds(60));
-                    out.printf("streams and sink consumer running; sink: %s%n", sinkUrl);
+                    out.printf("streams and sink consumer running; sink: %s%n", JdbcSink.redacted(sinkUrl));
+                    if (dashboard != null) {
+                        dashboard.start(httpHost, httpPort);
+                        out.printf("dashboard: %s%n", DashboardServer.url(httpHost, dashboard.port()));
+                    }
                     replay(config, topics, articles, out);
-                    boolean complete = awaitSink(pipeline, admin, reader, articles, out, stop);
+                    boolean complete = awaitSink(pipeline, admin, reader, deadLetters, articles, out, stop);
                     Console.printTopicDayTable(out, reader.topicDays());
                     if (!complete) {
                         if (pipeline.failure() != null) {
@@ -91,9 +131,15 @@ public final class DemoCommand implements Callable<Integer> {
                     out.printf("all %d articles are in the sink (%.1f s)%n", articles.size(),
                             (System.nanoTime() - started) / 1e9);
                     if (!once) {
-                        out.printf("running; Kafka at %s — press Ctrl-C to stop%n", broker.bootstrapServers());
-                        stop.await();
-                        out.println("stopping …");
+                        try (LiveSources live = LiveSources.start(config, topics, AppPaths.inboxDir(), "127.0.0.1",
+                                pushPort, feeds, Duration.ofSeconds(feedIntervalSeconds), AppPaths.rssStateDir(), out)) {
+                            out.printf("live: drop .txt/.json/.html files into %s, POST to http://127.0.0.1:%d/articles%s%n",
+                                    AppPaths.inboxDir(), live.httpPort(), feeds.isEmpty() ? "" : ", polling " + feeds);
+                            out.printf("running; Kafka at %s, dashboard at %s — press Ctrl-C to stop%n",
+                                    broker.bootstrapServers(), DashboardServer.url(httpHost, dashboard.port()));
+                            stop.await();
+                            out.println("stopping …");
+                        }
                     }
                 }
             }
@@ -115,19 +161,24 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits until every replayed article and every summary is in the sink, with a progress line. */
-    private boolean awaitSink(Pipeline pipeline, KafkaAdmin admin, SinkReader reader, List<Article> articles,
-                              PrintStream out, StopSignal stop) throws InterruptedException {
+    /**
+     * Waits until every replayed article is in the sink or dead-lettered (with its reason, on the DLQ) and
+     * every summary is in the sink, with a progress line.
+     */
+    private boolean awaitSink(Pipeline pipeline, KafkaAdmin admin, SinkReader reader, DeadLetterKeys deadLetters,
+                              List<Article> articles, PrintStream out, StopSignal stop) throws InterruptedException {
         List<String> ids = articles.stream().map(Article::id).distinct().toList();
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
         int lastReported = -1;
         while (System.nanoTime() < deadline && pipeline.failure() == null) {
             int present = reader.countArticles(ids);
-            if (present != lastReported) {
-                out.printf("in the sink: %d/%d articles%n", present, ids.size());
-                lastReported = present;
+            int deadLettered = deadLetters.count(ids);
+            if (present + deadLettered != lastReported) {
+                out.printf("in the sink: %d/%d articles%s%n", present, ids.size(),
+                        deadLettered == 0 ? "" : ", " + deadLettered + " dead-lettered (see " + AppPaths.logDir() + ")");
+                lastReported = present + deadLettered;
             }
-            if (present == ids.size() && pipeline.drained(admin.admin())) {
+            if (present + deadLettered >= ids.size() && pipeline.drained(admin.admin())) {
                 return true;
             }
             if (stop.await(250)) {

@@ -20,6 +20,12 @@ public final class StreamsCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    TaggerOptions tagger;
+
+    @Mixin
+    ModelOptions model;
+
     @Option(names = "--partitions", defaultValue = "3",
             description = "partitions of the newswire topics if they do not exist yet (default ${DEFAULT-VALUE})")
     int partitions;
@@ -33,7 +39,7 @@ public final class StreamsCommand implements Callable<Integer> {
                 // Streams needs its input topic to exist; creating the four is idempotent and saves a manual step.
                 admin.createMissingTopics(Topics.from(config).names(), partitions);
             }
-            try (StreamsApp app = new StreamsApp(config, Components.topologyConfig(config), AppPaths.streamsStateDir())) {
+            try (StreamsApp app = new StreamsApp(config, Components.withDesks(Components.topologyConfig(config, tagger), model.model()), AppPaths.streamsStateDir())) {
                 app.start();
                 if (!app.awaitRunning(Duration.ofSeconds(60))) {
                     System.err.println("Kafka Streams did not start: state " + app.state()

@@ -17,15 +17,22 @@ import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The tagger alone: JSON lines of {@code Article} on stdin, JSON lines of {@code TaggedArticle} on stdout. */
 @Command(name = "tag", mixinStandardHelpOptions = true,
         description = "Tag JSON lines of Article from stdin to JSON lines of TaggedArticle on stdout; no Kafka needed.")
 public final class TagCommand implements Callable<Integer> {
 
+    @Mixin
+    TaggerOptions tagger;
+
+    @Mixin
+    ModelOptions model;
+
     @Override
     public Integer call() throws Exception {
-        TopologyConfig components = Components.topologyConfig(new Properties());
+        TopologyConfig components = Components.withDesks(Components.topologyConfig(new Properties(), tagger), model.model());
         ObjectReader reader = Json.mapper().readerFor(Article.class);
         ObjectWriter writer = Json.mapper().writerFor(TaggedArticle.class);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);

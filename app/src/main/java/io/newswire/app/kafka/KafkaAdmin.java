@@ -1,6 +1,7 @@
 package io.newswire.app.kafka;
 
 import io.newswire.common.KafkaClientConfig;
+import io.newswire.common.TopicSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ public final class KafkaAdmin implements AutoCloseable {
 
     private final Admin admin;
     private final String bootstrapServers;
+    /** Set once the cluster did not answer: closing then waits for nothing, so the command fails in time. */
+    private volatile boolean gaveUp;
 
     public KafkaAdmin(Properties clientConfig) {
         Properties props = KafkaClientConfig.copy(clientConfig);
@@ -65,14 +68,18 @@ public final class KafkaAdmin implements AutoCloseable {
         }
     }
 
-    /** Creates the topics that do not exist yet, with the cluster's default replication factor. */
+    /**
+     * Creates the topics that do not exist yet, with the cluster's default replication factor and room for
+     * records up to {@link TopicSettings#MAX_MESSAGE_BYTES}.
+     */
     public List<String> createMissingTopics(List<String> names, int partitions) {
         try {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String name : names) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
+                    missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty())
+                            .configs(TopicSettings.topicConfigs()));
                 }
             }
             if (!missing.isEmpty()) {
@@ -91,13 +98,14 @@ public final class KafkaAdmin implements AutoCloseable {
     }
 
     private KafkaUnreachableException unreachable(Duration timeout, Exception cause) {
+        gaveUp = true;
         return new KafkaUnreachableException("cannot reach Kafka at " + bootstrapServers + " after "
                 + timeout.toSeconds() + " s", cause);
     }
 
     @Override
     public void close() {
-        // Every call this class makes has completed or timed out by now: do not wait again on a dead cluster.
-        admin.close(Duration.ofMillis(500));
+        // After a timeout the pending calls would only time out again: drop them rather than add 5 s.
+        admin.close(gaveUp ? Duration.ZERO : Duration.ofSeconds(5));
     }
 }

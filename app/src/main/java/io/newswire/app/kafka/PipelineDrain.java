@@ -57,7 +57,21 @@ public final class PipelineDrain {
         return true;
     }
 
-    Map<TopicPartition, Long> stableEndOffsets(Collection<String> topics) {
+    /**
+     * True when no transaction is open on {@code topics}: on every partition the last stable offset is the
+     * log end. Until then the positions above can look caught up while records wait behind an open
+     * transaction, for example one of a Streams instance that crashed, until the coordinator aborts it.
+     */
+    public boolean transactionsSettled(Collection<String> topics) {
+        return stableEndOffsets(topics).equals(endOffsets(topics, IsolationLevel.READ_UNCOMMITTED));
+    }
+
+    /** The end of every partition of {@code topics}, committed transactions only. */
+    public Map<TopicPartition, Long> stableEndOffsets(Collection<String> topics) {
+        return endOffsets(topics, IsolationLevel.READ_COMMITTED);
+    }
+
+    private Map<TopicPartition, Long> endOffsets(Collection<String> topics, IsolationLevel isolation) {
         try {
             Set<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS)
                     .values().stream()
@@ -66,7 +80,7 @@ public final class PipelineDrain {
             Map<TopicPartition, OffsetSpec> latest = partitions.stream()
                     .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
             Map<TopicPartition, Long> result = new HashMap<>();
-            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+            admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all()
                     .get(15, TimeUnit.SECONDS)
                     .forEach((tp, info) -> result.put(tp, info.offset()));
             return result;

@@ -13,9 +13,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -24,7 +28,12 @@ import org.apache.kafka.common.TopicPartition;
  * both databases speak, and every value is a bound parameter: article text never becomes SQL.
  *
  * <p>Tables: {@code topic_daily}, {@code articles} (DESIGN.md) and {@code sink_offsets}, the consumer's
- * progress, written in the same transaction as the rows it covers.
+ * progress, written in the same transaction as the rows it covers. Several consumers (one group, several
+ * processes) may share one database: each writes only the partitions it is assigned.
+ *
+ * <p>Where the databases differ, this class papers over it: SQLite gets its PRAGMAs, PostgreSQL a lock
+ * around the schema creation; NUL characters, which PostgreSQL's TEXT refuses, are dropped on both so the
+ * two sinks hold the same rows; and the password of a URL never appears in a message.
  */
 public final class JdbcSink implements Sink {
 
@@ -59,8 +68,22 @@ public final class JdbcSink implements Sink {
             + " published_at = excluded.published_at, day_source = excluded.day_source,"
             + " keyphrases = excluded.keyphrases, quantities = excluded.quantities,"
             + " duplicate_of = excluded.duplicate_of";
+    /** Moves a partition's offset on only from where this consumer found it. */
+    private static final String ADVANCE_OFFSET = "UPDATE sink_offsets SET next_offset = ?"
+            + " WHERE topic = ? AND partition_id = ? AND next_offset = ?";
+    /** Stores a partition's first offset only if no other consumer has stored one meanwhile. */
+    private static final String INSERT_FIRST_OFFSET = "INSERT INTO sink_offsets (topic, partition_id, next_offset)"
+            + " VALUES (?, ?, ?) ON CONFLICT (topic, partition_id) DO NOTHING";
     private static final String UPSERT_OFFSET = "INSERT INTO sink_offsets (topic, partition_id, next_offset)"
             + " VALUES (?, ?, ?) ON CONFLICT (topic, partition_id) DO UPDATE SET next_offset = excluded.next_offset";
+
+    /**
+     * Any key of PostgreSQL's advisory locks will do as long as it is fixed: it serialises the schema creation
+     * of consumers that start together, because concurrent {@code CREATE TABLE IF NOT EXISTS} on PostgreSQL
+     * can fail with a unique violation in its catalog instead of finding the other's table.
+     */
+    private static final long SCHEMA_LOCK_KEY = 0x6e657773L;
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
     private final String url;
     private final Connection connection;
@@ -86,25 +109,44 @@ public final class JdbcSink implements Sink {
                 }
             }
             Connection connection = DriverManager.getConnection(url);
-            if (url.startsWith("jdbc:sqlite:")) {
-                try (Statement s = connection.createStatement()) {
-                    // WAL lets the dashboard read while the consumer writes; NORMAL sync is durable in WAL mode.
-                    s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA synchronous=NORMAL");
-                    s.execute("PRAGMA busy_timeout=5000");
-                }
+            try {
+                prepare(url, connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
             }
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    s.execute(ddl);
-                }
-            }
-            connection.commit();
             return new JdbcSink(url, connection);
         } catch (Exception e) {
-            throw new SinkException("cannot open sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot open sink " + redacted(url) + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void prepare(String url, Connection connection) throws SQLException {
+        if (url.startsWith("jdbc:sqlite:")) {
+            try (Statement s = connection.createStatement()) {
+                // Wait for a lock rather than fail: consumers of one group may share the file, the dashboard reads it.
+                s.execute("PRAGMA busy_timeout=5000");
+                // WAL lets the dashboard read while the consumer writes; NORMAL sync is durable in WAL mode.
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+            }
+        }
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            if (url.startsWith("jdbc:postgresql:")) {
+                // Held until the commit below; a second consumer waits here and then finds the tables.
+                s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK_KEY + ")");
+            }
+            for (String ddl : SCHEMA) {
+                s.execute(ddl);
+            }
+        }
+        connection.commit();
+    }
+
+    /** The URL with any {@code password=} value masked, for messages and logs. */
+    public static String redacted(String url) {
+        return PASSWORD.matcher(url).replaceAll("$1***");
     }
 
     /** {@code data/newswire.db} → {@code jdbc:sqlite:data/newswire.db}; a JDBC URL stays as it is. */
@@ -112,14 +154,67 @@ public final class JdbcSink implements Sink {
         return urlOrPath.startsWith("jdbc:") ? urlOrPath : "jdbc:sqlite:" + urlOrPath;
     }
 
+    /**
+     * Writes the batch in one transaction. With {@link SinkBatch#previousOffsets()}, the offsets are moved on
+     * first, each only from the value the consumer read: the first statement takes the lock (PostgreSQL's row
+     * lock, SQLite's write lock), so a concurrent writer of the same partition waits and then sees the change.
+     *
+     * @throws SinkConflictException when another consumer wrote one of the partitions meanwhile; nothing is written
+     */
     @Override
     public synchronized void write(SinkBatch batch) {
+        try {
+            if (batch.previousOffsets() != null) {
+                Set<TopicPartition> moved = advanceOffsets(batch);
+                if (!moved.isEmpty()) {
+                    connection.rollback();
+                    throw new SinkConflictException(moved);
+                }
+            }
+            writeRows(batch);
+            if (batch.previousOffsets() == null) {
+                upsertOffsets(batch.nextOffsets());
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new SinkException("cannot write to sink " + redacted(url) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The partitions whose stored offset is no longer the one the batch was read from. */
+    private Set<TopicPartition> advanceOffsets(SinkBatch batch) throws SQLException {
+        Set<TopicPartition> moved = new TreeSet<>(Comparator.comparing(TopicPartition::toString));
+        try (PreparedStatement advance = connection.prepareStatement(ADVANCE_OFFSET);
+             PreparedStatement insert = connection.prepareStatement(INSERT_FIRST_OFFSET)) {
+            for (Map.Entry<TopicPartition, Long> next : batch.nextOffsets().entrySet()) {
+                TopicPartition partition = next.getKey();
+                Long previous = batch.previousOffsets().get(partition);
+                PreparedStatement statement = previous == null ? insert : advance;
+                if (previous == null) {
+                    insert.setString(1, partition.topic());
+                    insert.setInt(2, partition.partition());
+                    insert.setLong(3, next.getValue());
+                } else {
+                    advance.setLong(1, next.getValue());
+                    advance.setString(2, partition.topic());
+                    advance.setInt(3, partition.partition());
+                    advance.setLong(4, previous);
+                }
+                if (statement.executeUpdate() != 1) {
+                    moved.add(partition);
+                }
+            }
+        }
+        return moved;
+    }
+
+    private void writeRows(SinkBatch batch) throws SQLException {
         try (PreparedStatement summaries = connection.prepareStatement(UPSERT_SUMMARY);
-             PreparedStatement articles = connection.prepareStatement(UPSERT_ARTICLE);
-             PreparedStatement offsets = connection.prepareStatement(UPSERT_OFFSET)) {
+             PreparedStatement articles = connection.prepareStatement(UPSERT_ARTICLE)) {
             for (TopicDaySummary s : batch.summaries()) {
-                summaries.setString(1, s.topic());
-                summaries.setString(2, s.day());
+                summaries.setString(1, text(s.topic()));
+                summaries.setString(2, text(s.day()));
                 summaries.setLong(3, s.articleCount());
                 summaries.setLong(4, s.sourceCount());
                 summaries.setString(5, json(s.topEntities()));
@@ -128,35 +223,60 @@ public final class JdbcSink implements Sink {
                 summaries.addBatch();
             }
             for (TaggedArticle a : batch.articles()) {
-                articles.setString(1, a.id());
-                articles.setString(2, a.day());
-                articles.setString(3, a.title());
-                articles.setString(4, a.source());
-                articles.setString(5, a.url());
+                articles.setString(1, text(a.id()));
+                articles.setString(2, text(a.day()));
+                articles.setString(3, text(a.title()));
+                articles.setString(4, text(a.source()));
+                articles.setString(5, text(a.url()));
                 articles.setString(6, json(a.topics()));
                 articles.setString(7, json(a.entities()));
                 articles.setString(8, a.ingestedAt() == null ? null : a.ingestedAt().toString());
-                articles.setString(9, a.body());
+                articles.setString(9, text(a.body()));
                 articles.setString(10, a.publishedAt() == null ? null : a.publishedAt().toString());
-                articles.setString(11, a.daySource());
+                articles.setString(11, text(a.daySource()));
                 articles.setString(12, json(a.keyphrases()));
                 articles.setString(13, json(a.quantities()));
-                articles.setString(14, a.duplicateOf());
+                articles.setString(14, text(a.duplicateOf()));
                 articles.addBatch();
             }
-            for (Map.Entry<TopicPartition, Long> offset : batch.nextOffsets().entrySet()) {
+            summaries.executeBatch();
+            articles.executeBatch();
+        }
+    }
+
+    private void upsertOffsets(Map<TopicPartition, Long> nextOffsets) throws SQLException {
+        try (PreparedStatement offsets = connection.prepareStatement(UPSERT_OFFSET)) {
+            for (Map.Entry<TopicPartition, Long> offset : nextOffsets.entrySet()) {
                 offsets.setString(1, offset.getKey().topic());
                 offsets.setInt(2, offset.getKey().partition());
                 offsets.setLong(3, offset.getValue());
                 offsets.addBatch();
             }
-            summaries.executeBatch();
-            articles.executeBatch();
+            offsets.executeBatch();
+        }
+    }
+
+    /**
+     * Empties {@code topic_daily} and {@code articles} and moves the consumer's progress to
+     * {@code nextOffsets}, in one transaction: what {@code newswire reprocess} does before it rebuilds them,
+     * so that only records written after this point (the rebuilt ones) reach the sink.
+     */
+    public synchronized void startOver(Map<TopicPartition, Long> nextOffsets) {
+        try (Statement clear = connection.createStatement();
+             PreparedStatement offsets = connection.prepareStatement(UPSERT_OFFSET)) {
+            clear.executeUpdate("DELETE FROM topic_daily");
+            clear.executeUpdate("DELETE FROM articles");
+            for (Map.Entry<TopicPartition, Long> offset : nextOffsets.entrySet()) {
+                offsets.setString(1, offset.getKey().topic());
+                offsets.setInt(2, offset.getKey().partition());
+                offsets.setLong(3, offset.getValue());
+                offsets.addBatch();
+            }
             offsets.executeBatch();
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new SinkException("cannot write to sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot clear sink " + url + ": " + e.getMessage(), e);
         }
     }
 
@@ -178,7 +298,7 @@ public final class JdbcSink implements Sink {
             return result;
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new SinkException("cannot read offsets from sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot read offsets from sink " + redacted(url) + ": " + e.getMessage(), e);
         }
     }
 
@@ -194,6 +314,14 @@ public final class JdbcSink implements Sink {
         }
     }
 
+    /**
+     * Text as both databases store it: PostgreSQL refuses U+0000 in TEXT, which untrusted articles can carry
+     * and which no reader needs, so it is dropped everywhere. (The JSON columns hold it escaped, as text.)
+     */
+    static String text(String value) {
+        return value == null || value.indexOf('\0') < 0 ? value : value.replace("\0", "");
+    }
+
     private static String json(Object value) {
         try {
             return Json.mapper().writeValueAsString(value);
@@ -207,7 +335,7 @@ public final class JdbcSink implements Sink {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new SinkException("cannot close sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot close sink " + redacted(url) + ": " + e.getMessage(), e);
         }
     }
 }

@@ -24,7 +24,7 @@ public final class SinkReader implements AutoCloseable {
         try {
             this.connection = DriverManager.getConnection(url);
         } catch (SQLException e) {
-            throw new SinkException("cannot open sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot open sink " + JdbcSink.redacted(url) + ": " + e.getMessage(), e);
         }
     }
 
@@ -43,11 +43,16 @@ public final class SinkReader implements AutoCloseable {
             return present;
         } catch (SQLException e) {
             // The consumer creates the tables; before its first start there is nothing yet.
-            if (e.getMessage() != null && e.getMessage().contains("no such table")) {
+            if (isMissingTable(e)) {
                 return 0;
             }
-            throw new SinkException("cannot query sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot query sink " + JdbcSink.redacted(url) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** SQLite says "no such table"; PostgreSQL gives SQLSTATE 42P01 (undefined_table). */
+    private static boolean isMissingTable(SQLException e) {
+        return "42P01".equals(e.getSQLState()) || (e.getMessage() != null && e.getMessage().contains("no such table"));
     }
 
     /** Every row of {@code topic_daily}, by day then topic. */
@@ -61,7 +66,7 @@ public final class SinkReader implements AutoCloseable {
             }
             return result;
         } catch (SQLException e) {
-            throw new SinkException("cannot query sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot query sink " + JdbcSink.redacted(url) + ": " + e.getMessage(), e);
         }
     }
 
@@ -70,7 +75,7 @@ public final class SinkReader implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new SinkException("cannot close sink " + url + ": " + e.getMessage(), e);
+            throw new SinkException("cannot close sink " + JdbcSink.redacted(url) + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.newswire.streams.deadletter;
 
 import io.newswire.common.Topics;
+import io.newswire.common.validation.InvalidArticleException;
+import io.newswire.common.validation.RejectReason;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,12 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A record that cannot be read as an {@code Article} goes to the dead-letter topic with reason
- * {@code malformed-json} and the pipeline goes on (KIP-1034: the handler's response carries the DLQ record).
+ * A record that cannot be read as an {@code Article} goes to the dead-letter topic and the pipeline goes on
+ * (KIP-1034: the handler's response carries the DLQ record). The reason is the one the deserializer gave
+ * ({@code not-utf8}, {@code bad-date}, {@code too-large}), else {@code malformed-json}.
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
-    public static final String MALFORMED_JSON = "malformed-json";
+    public static final String MALFORMED_JSON = RejectReason.MALFORMED_JSON.code();
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
     private String dlqTopic = Topics.DLQ;
@@ -32,9 +35,11 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                 Exception exception) {
-        LOG.warn("dead-lettering {}-{}@{}: {}", context.topic(), context.partition(), context.offset(),
-                exception.getMessage());
+        String reason = exception instanceof InvalidArticleException invalid ? invalid.reason().code() : MALFORMED_JSON;
+        String detail = exception instanceof InvalidArticleException invalid ? invalid.detail() : exception.getMessage();
+        LOG.warn("dead-lettering {}-{}@{} as {}: {}", context.topic(), context.partition(), context.offset(),
+                reason, detail);
         return Response.resume(List.of(DeadLetterHeaders.record(dlqTopic, record.key(), record.value(),
-                MALFORMED_JSON, exception.getMessage(), context)));
+                reason, detail, context)));
     }
 }

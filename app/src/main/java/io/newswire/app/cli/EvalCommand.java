@@ -1,0 +1,103 @@
+package io.newswire.app.cli;
+
+import io.newswire.app.Components;
+import io.newswire.streams.tagging.LuceneTagger;
+import io.newswire.streams.tagging.eval.CategoryAccuracy;
+import io.newswire.streams.tagging.eval.Evaluation;
+import io.newswire.streams.tagging.eval.GoldArticle;
+import io.newswire.streams.tagging.eval.Score;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eval GOLD}: precision, recall and F1 of the tagger on a gold file; with {@code --corpus}, also the
+ * category accuracy of the taxonomy's desks on a labelled corpus such as {@code ../shared/corpora/bbc-news.jsonl}.
+ * {@code eval --data LABELLED --model FILE}: the learned desk model on held-out articles ({@link DeskEval}).
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Precision, recall and F1 of the tagger (topics, entities, quantities) on a gold JSON-lines file,",
+            "and/or a desk model (--data, --model) on held-out labelled articles."})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "GOLD",
+            description = "gold file: JSON lines {id, title, body, topics, entities, quantities}")
+    Path gold;
+
+    @Option(names = "--data", paramLabel = "LABELLED.jsonl", description = "held-out JSON lines with title, body and category (with --model)")
+    Path data;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "desk model from `newswire train` (with --data)")
+    Path model;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "FILE",
+            description = "also report desk category accuracy on a corpus of JSON lines {category, title, body} (BBC categories)")
+    Path corpus;
+
+    @Option(names = "--verbose", description = "print every article where the tagger and the gold differ")
+    boolean verbose;
+
+    @Mixin
+    TaggerOptions tagger;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((data == null) != (model == null)) {
+            throw new ParameterException(spec.commandLine(), "--data and --model go together");
+        }
+        if (gold == null && data == null) {
+            throw new ParameterException(spec.commandLine(), "give a GOLD file, or --data and --model");
+        }
+        if (data != null) {
+            DeskEval.evaluate(data, model, System.out);
+        }
+        return gold == null ? 0 : evaluateGold(System.out);
+    }
+
+    private int evaluateGold(PrintStream out) throws Exception {
+        LuceneTagger lucene = Components.tagger(tagger.taxonomy());
+        List<GoldArticle> articles = Evaluation.readGold(gold);
+        Evaluation.Result result = Evaluation.run(lucene, articles, line -> {
+            if (verbose) {
+                out.println("  " + line);
+            }
+        });
+        out.printf("%d gold articles from %s%n", result.articles(), gold);
+        out.printf(Locale.ROOT, "%-10s  %9s  %6s  %6s  %4s  %4s  %4s%n", "", "precision", "recall", "F1", "tp", "fp", "fn");
+        print(out, "topics", result.topics());
+        print(out, "entities", result.entities());
+        print(out, "quantities", result.quantities());
+        if (corpus != null) {
+            // A fresh tagger: the keyphrase statistics of the gold run must not leak into this one (they do not
+            // affect desks, but a clean run is easier to reason about).
+            CategoryAccuracy.Result accuracy = CategoryAccuracy.run(Components.tagger(tagger.taxonomy()), corpus,
+                    CategoryAccuracy.BBC_DESKS);
+            out.printf(Locale.ROOT, "desk category accuracy on %s: %.1f %% (%d/%d)%n", corpus,
+                    100.0 * accuracy.accuracy(), accuracy.correct(), accuracy.articles());
+            for (Map.Entry<String, int[]> category : accuracy.byCategory().entrySet()) {
+                int[] counts = category.getValue();
+                out.printf(Locale.ROOT, "  %-14s %5.1f %% (%d/%d)%n", category.getKey(), 100.0 * counts[1] / counts[0],
+                        counts[1], counts[0]);
+            }
+        }
+        return 0;
+    }
+
+    private static void print(PrintStream out, String what, Score score) {
+        out.printf(Locale.ROOT, "%-10s  %9.3f  %6.3f  %6.3f  %4d  %4d  %4d%n", what, score.precision(), score.recall(),
+                score.f1(), score.truePositives(), score.falsePositives(), score.falseNegatives());
+    }
+}

@@ -1,0 +1,196 @@
+package io.newswire.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newswire.consumer.SummaryConsumer;
+import io.newswire.consumer.sink.Sink;
+import io.newswire.consumer.sink.SinkBatch;
+import io.newswire.streams.tagging.LuceneTagger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import kafka.server.BrokerServer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The promises of exactly-once and no loss on a real cluster of three brokers: a few thousand articles with
+ * repeats, near-duplicates, late and bad records, replayed undisturbed once, then again while a Streams
+ * instance is killed, a broker restarted, or the sink consumer crashed right after its database commit. Every
+ * disturbed run must leave the same sink as the undisturbed one, and count in = count tagged + count in the DLQ.
+ */
+class FaultToleranceIT {
+
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
+
+    @TempDir
+    static Path tempDir;
+    private static KafkaClusterTestKit cluster;
+    private static Workload workload;
+    private static PipelineRun.Outcome undisturbed;
+
+    @BeforeAll
+    static void startClusterAndRunUndisturbed() throws Exception {
+        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setNumBrokerNodes(3)
+                .setNumControllerNodes(1)
+                .build())
+                .setConfigProp("offsets.topic.replication.factor", "3")
+                .setConfigProp("transaction.state.log.replication.factor", "3")
+                .setConfigProp("transaction.state.log.min.isr", "2")
+                .setConfigProp("min.insync.replicas", "2")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        workload = new Workload(seedDir());
+
+        try (PipelineRun run = new PipelineRun("undisturbed", cluster.bootstrapServers(), tempDir)) {
+            run.createTopics();
+            run.startStreams();
+            run.startConsumer(run.sink);
+            run.produce(workload.entries);
+            awaitDrained(run);
+            undisturbed = run.outcome();
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void undisturbedRunShouldCountEachStoryOnceAndDeadLetterEveryBadRecordWithItsReason() {
+        LuceneTagger tagger = LuceneTagger.withDefaults();
+        long originalsTopics = workload.originals.stream().mapToLong(a -> tagger.tag(a).topics().size()).sum();
+        long summedCounts = undisturbed.topicDaily().stream()
+                .mapToLong(row -> Long.parseLong(row.split(" \\| ")[2]))
+                .sum();
+        assertThat(summedCounts).as("each original counted once per topic; repeats and near-duplicates not at all")
+                .isEqualTo(originalsTopics);
+        assertThat(undisturbed.articles()).hasSize(Workload.ORIGINALS + Workload.NEAR_DUPLICATES);
+        assertThat(undisturbed.articles().stream().filter(row -> !row.endsWith(" | null")))
+                .as("near-duplicates linked to their first").hasSize(Workload.NEAR_DUPLICATES);
+        assertThat(undisturbed.deadLettersByReason()).isEqualTo(workload.expectedDeadLetters);
+        assertThat(undisturbed.tagged() + undisturbed.deadLetters()).isEqualTo(workload.total());
+    }
+
+    @Test
+    void killingStreamsMidRunShouldChangeNothing() throws Exception {
+        try (PipelineRun run = new PipelineRun("kill-streams", cluster.bootstrapServers(), tempDir)) {
+            run.createTopics();
+            KafkaStreams first = run.startStreams();
+            run.startConsumer(run.sink);
+            run.produce(workload.entries);
+            await().atMost(DRAIN_TIMEOUT).until(() -> run.committedCount(run.topics.tagged().name()) >= 300);
+            assertThat(run.drained()).as("killed mid-run, not after the end").isFalse();
+
+            PipelineRun.kill(first);
+            run.startStreams();
+            awaitDrained(run);
+
+            assertSameAsUndisturbed(run.outcome());
+        }
+    }
+
+    @Test
+    void restartingABrokerMidRunShouldLoseNothing() throws Exception {
+        try (PipelineRun run = new PipelineRun("broker-restart", cluster.bootstrapServers(), tempDir)) {
+            run.createTopics();
+            run.startStreams();
+            run.startConsumer(run.sink);
+            Thread producer = new Thread(() -> run.produce(workload.entries), "producer");
+            producer.start();
+            await().atMost(DRAIN_TIMEOUT).until(() -> run.committedCount(run.topics.tagged().name()) >= 300);
+
+            BrokerServer broker = cluster.brokers().values().iterator().next();
+            broker.shutdown();
+            broker.awaitShutdown();
+            broker.startup();
+            producer.join(120_000);
+            awaitDrained(run);
+
+            assertSameAsUndisturbed(run.outcome());
+        }
+    }
+
+    @Test
+    void crashingTheConsumerBetweenItsDatabaseCommitAndAnythingAfterShouldNeitherLoseNorDoubleCount() throws Exception {
+        try (PipelineRun run = new PipelineRun("kill-consumer", cluster.bootstrapServers(), tempDir)) {
+            run.createTopics();
+            run.startStreams();
+            CrashAfterCommit crashing = new CrashAfterCommit(run.sink, 3);
+            SummaryConsumer first = run.startConsumer(crashing);
+            run.produce(workload.entries);
+            await().atMost(DRAIN_TIMEOUT).until(() -> first.failure() != null);
+            assertThat(first.failure()).hasMessageContaining("after the database commit");
+
+            run.startConsumer(run.sink);
+            awaitDrained(run);
+
+            assertSameAsUndisturbed(run.outcome());
+        }
+    }
+
+    private static void assertSameAsUndisturbed(PipelineRun.Outcome outcome) {
+        assertThat(outcome.topicDaily()).as("topic_daily rows").isEqualTo(undisturbed.topicDaily());
+        assertThat(outcome.articles()).as("articles rows").isEqualTo(undisturbed.articles());
+        assertThat(outcome.deadLettersByReason()).isEqualTo(undisturbed.deadLettersByReason());
+        assertThat(outcome.tagged()).isEqualTo(undisturbed.tagged());
+        assertThat(outcome.tagged() + outcome.deadLetters()).as("count in = tagged + dead-lettered")
+                .isEqualTo(workload.total());
+    }
+
+    private static void awaitDrained(PipelineRun run) {
+        await().atMost(DRAIN_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(run::drained);
+    }
+
+    private static Path seedDir() {
+        Path inModule = Path.of("..", "seeds");
+        return Files.isDirectory(inModule) ? inModule : Path.of("seeds");
+    }
+
+    /** A sink that commits the batch, then dies: the crash between the database commit and anything after it. */
+    private static final class CrashAfterCommit implements Sink {
+        private final Sink delegate;
+        private final int crashOnWrite;
+        private final AtomicInteger writes = new AtomicInteger();
+
+        CrashAfterCommit(Sink delegate, int crashOnWrite) {
+            this.delegate = delegate;
+            this.crashOnWrite = crashOnWrite;
+        }
+
+        @Override
+        public void write(SinkBatch batch) {
+            delegate.write(batch);
+            if (writes.incrementAndGet() == crashOnWrite) {
+                throw new IllegalStateException("simulated crash after the database commit");
+            }
+        }
+
+        @Override
+        public Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) {
+            return delegate.storedOffsets(partitions);
+        }
+
+        @Override
+        public void close() {
+            // the real sink is closed by the run
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.newswire.app;
+
+import io.newswire.app.kafka.PipelineDrain;
+import io.newswire.common.KafkaClientConfig;
+import io.newswire.common.Topics;
+import io.newswire.consumer.SummaryConsumer;
+import io.newswire.consumer.sink.JdbcSink;
+import io.newswire.consumer.sink.Sink;
+import io.newswire.streams.NewsTopology;
+import io.newswire.streams.StreamsApp;
+import io.newswire.streams.TopologyConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * One run of the pipeline on its own topics, application id, consumer group and SQLite file, with the pieces
+ * (Streams, the sink consumer) started and stopped by the test, so a test can kill one of them mid-run.
+ */
+final class PipelineRun implements AutoCloseable {
+
+    /** What a run leaves behind, to compare with another run. */
+    record Outcome(List<String> topicDaily, List<String> articles, long tagged, long deadLetters,
+                   Map<String, Integer> deadLettersByReason) {
+    }
+
+    final String prefix;
+    final Topics topics;
+    final TopologyConfig topology;
+    private final String bootstrap;
+    private final Properties clientConfig;
+    private final Path dir;
+    private final String appId;
+    final JdbcSink sink;
+    private final List<KafkaStreams> streams = new ArrayList<>();
+    private final List<SummaryConsumer> consumers = new ArrayList<>();
+    private final List<Thread> consumerThreads = new ArrayList<>();
+    private final Admin admin;
+
+    PipelineRun(String name, String bootstrap, Path tempDir) {
+        this.prefix = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.bootstrap = bootstrap;
+        this.dir = tempDir.resolve(prefix);
+        this.clientConfig = KafkaClientConfig.load(bootstrap, null);
+        clientConfig.setProperty("newswire.topic.raw", prefix + ".raw");
+        clientConfig.setProperty("newswire.topic.tagged", prefix + ".tagged");
+        clientConfig.setProperty("newswire.topic.topic-daily", prefix + ".topic-daily");
+        clientConfig.setProperty("newswire.topic.dlq", prefix + ".dlq");
+        clientConfig.setProperty("newswire.article.max-body-bytes", String.valueOf(Workload.MAX_BODY_BYTES));
+        this.topology = Components.topologyConfig(clientConfig);
+        this.topics = topology.topics();
+        this.appId = prefix + "-streams";
+        this.sink = JdbcSink.open(dir.resolve("sink.db").toString());
+        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+    }
+
+    void createTopics() throws Exception {
+        List<NewTopic> newTopics = topics.names().stream()
+                .map(name -> new NewTopic(name, Optional.of(Workload.PARTITIONS), Optional.of((short) 3))
+                        .configs(Map.of("min.insync.replicas", "2")))
+                .toList();
+        admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts a Streams instance with its own state directory (a new machine: it restores from changelogs). */
+    KafkaStreams startStreams() {
+        Properties props = StreamsApp.streamsConfig(clientConfig, dir.resolve("state-" + streams.size()), topics.dlq().name());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "3");
+        props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "2");
+        // A killed instance stays in the group until its session times out: 6 s (the broker's minimum), not 45.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "6000");
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "1000");
+        KafkaStreams instance = new KafkaStreams(NewsTopology.build(topology), props);
+        instance.start();
+        streams.add(instance);
+        return instance;
+    }
+
+    /**
+     * Stops the instance as a crash would, as far as one JVM allows: no wait, no final commit, no leaving
+     * the group; its open transaction is aborted and its tasks go to the next instance after the session timeout.
+     */
+    static void kill(KafkaStreams instance) {
+        instance.close(CloseOptions.timeout(Duration.ZERO)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
+    }
+
+    SummaryConsumer startConsumer(Sink target) {
+        Properties props = KafkaClientConfig.copy(clientConfig);
+        props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, prefix + "-sink");
+        props.setProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000");
+        SummaryConsumer consumer = new SummaryConsumer(props, topics, target, batch -> { });
+        Thread thread = new Thread(consumer, prefix + "-consumer-" + consumers.size());
+        thread.start();
+        consumers.add(consumer);
+        consumerThreads.add(thread);
+        return consumer;
+    }
+
+    void produce(List<Workload.Entry> entries) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (Workload.Entry entry : entries) {
+                producer.send(entry.to(topics.raw().name()));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Everything on the raw topic has gone through Streams, and the sink holds all its output. */
+    boolean drained() {
+        PipelineDrain drain = new PipelineDrain(admin);
+        return drain.groupCaughtUp(appId, List.of(topics.raw().name()))
+                && drain.groupCaughtUp(appId, List.of(appId + "-" + NewsTopology.DEDUP_INDEX + "-repartition"))
+                && drain.groupCaughtUp(appId, List.of(appId + "-" + NewsTopology.ARTICLES_BY_TOPIC_DAY + "-repartition"))
+                && drain.caughtUp(List.of(topics.tagged().name(), topics.topicDaily().name()), sink::storedOffsets);
+    }
+
+    /** Committed records on {@code topic} (read_committed). */
+    long committedCount(String topic) {
+        return readCommitted(topic, null);
+    }
+
+    Outcome outcome() throws Exception {
+        Map<String, Integer> reasons = new TreeMap<>();
+        long deadLetters = readCommitted(topics.dlq().name(), reasons);
+        String url = JdbcSink.jdbcUrl(dir.resolve("sink.db").toString());
+        try (Connection connection = DriverManager.getConnection(url)) {
+            // sample_titles is left out: it keeps the first five titles in arrival order, which differs between
+            // runs whose partitions interleave differently; every count is compared.
+            List<String> topicDaily = rows(connection, "SELECT topic, day, article_count, source_count, top_entities,"
+                    + " last_updated FROM topic_daily ORDER BY topic, day");
+            List<String> articles = rows(connection, "SELECT id, day, title, source, url, topics, entities,"
+                    + " ingested_at, published_at, day_source, duplicate_of FROM articles ORDER BY id");
+            return new Outcome(topicDaily, articles, committedCount(topics.tagged().name()), deadLetters, reasons);
+        }
+    }
+
+    private long readCommitted(String topic, Map<String, Integer> reasons) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        long count = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    count++;
+                    if (reasons != null) {
+                        Header reason = record.headers().lastHeader("newswire.error");
+                        reasons.merge(reason == null ? "(none)" : new String(reason.value(), StandardCharsets.UTF_8),
+                                1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    private static List<String> rows(Connection connection, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.append(i > 1 ? " | " : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (SummaryConsumer consumer : consumers) {
+            consumer.close();
+        }
+        for (Thread thread : consumerThreads) {
+            thread.join(10_000);
+        }
+        for (KafkaStreams instance : streams) {
+            instance.close(CloseOptions.timeout(Duration.ofSeconds(10))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        }
+        sink.close();
+        admin.close(Duration.ofSeconds(5));
+    }
+}

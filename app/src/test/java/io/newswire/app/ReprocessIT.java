@@ -1,0 +1,107 @@
+package io.newswire.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.newswire.app.cli.ReprocessCommand;
+import io.newswire.app.kafka.KafkaAdmin;
+import io.newswire.app.testing.InJvmKafka;
+import io.newswire.common.Article;
+import io.newswire.common.Tags;
+import io.newswire.common.TopicScore;
+import io.newswire.common.Topics;
+import io.newswire.consumer.sink.SinkReader;
+import io.newswire.consumer.sink.SinkReader.TopicDayCount;
+import io.newswire.producer.ArticlePublisher;
+import io.newswire.streams.TopologyConfig;
+import io.newswire.streams.dating.DayResolver;
+import io.newswire.streams.tagging.Tagger;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code newswire reprocess}: a taxonomy change rebuilds the summaries and the sink from the raw topic. */
+class ReprocessIT {
+
+    private static final Instant DAY = Instant.parse("2026-11-20T10:00:00Z");
+    private static InJvmKafka kafka;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = InJvmKafka.start(1);
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    private static Tagger taggingEverythingAs(String topic) {
+        return article -> Tags.topicsOnly(List.of(new TopicScore(topic, 1)));
+    }
+
+    @Test
+    void shouldRebuildTheSummariesAndTheSinkWithTheNewTagger() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Properties config = kafka.clientConfig();
+        config.put("newswire.topic.raw", "raw-" + run);
+        config.put("newswire.topic.tagged", "tagged-" + run);
+        config.put("newswire.topic.topic-daily", "daily-" + run);
+        config.put("newswire.topic.dlq", "dlq-" + run);
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "streams-" + run);
+        config.put("group.id", "sink-" + run);
+        Topics topics = Topics.from(config);
+        TopologyConfig oldTaxonomy = new TopologyConfig(topics, taggingEverythingAs("old-topic"), new DayResolver());
+        TopologyConfig newTaxonomy = new TopologyConfig(topics, taggingEverythingAs("new-topic"), new DayResolver());
+        List<Article> articles = List.of(
+                Article.create("http", "https://example.org/1", "One", "first", DAY, DAY, "en"),
+                Article.create("http", "https://example.org/2", "Two", "second", DAY, DAY, "en"));
+        String sink = dir.resolve("newswire.db").toString();
+        Path state = dir.resolve("state");
+
+        try (KafkaAdmin admin = new KafkaAdmin(config); SinkReader reader = new SinkReader(sink)) {
+            admin.createMissingTopics(topics.names(), 2);
+            try (Pipeline pipeline = new Pipeline(config, oldTaxonomy, state, sink, batch -> { })) {
+                pipeline.start(Duration.ofSeconds(60));
+                try (ArticlePublisher publisher = new ArticlePublisher(config, topics.raw())) {
+                    for (Article article : articles) {
+                        publisher.publish(article).get();
+                    }
+                }
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                        reader.countArticles(articles.stream().map(Article::id).toList()) == 2
+                                && pipeline.drained(admin.admin()));
+                assertThat(reader.topicDays()).extracting(TopicDayCount::topic).containsExactly("old-topic");
+
+                // While the pipeline runs, reprocessing refuses: it would race the running instances.
+                assertThatThrownBy(() -> ReprocessCommand.run(config, newTaxonomy, state, sink, Duration.ofSeconds(5),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("stop ");
+            }
+
+            ByteArrayOutputStream progress = new ByteArrayOutputStream();
+            boolean done = ReprocessCommand.run(config, newTaxonomy, state, sink, Duration.ofSeconds(90),
+                    new PrintStream(progress, true, StandardCharsets.UTF_8));
+
+            assertThat(done).as(progress.toString(StandardCharsets.UTF_8)).isTrue();
+            assertThat(progress.toString(StandardCharsets.UTF_8)).contains("re-tagged 2/2 raw records", "reprocessed");
+            assertThat(reader.topicDays()).containsExactly(new TopicDayCount("new-topic", "2026-11-20", 2, 1));
+            assertThat(reader.countArticles(articles.stream().map(Article::id).toList())).isEqualTo(2);
+        }
+    }
+}

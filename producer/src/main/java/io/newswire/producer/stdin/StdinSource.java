@@ -1,0 +1,83 @@
+package io.newswire.producer.stdin;
+
+import io.newswire.common.Article;
+import io.newswire.producer.ArticleOutput;
+import io.newswire.producer.IncomingArticles;
+import io.newswire.producer.InvalidArticleException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * JSON lines of {@code Article} to {@code news.articles.raw} (through an {@link ArticleOutput}). A bad line is
+ * reported on stderr with its number and skipped; the others go on. Blank lines are ignored.
+ */
+public final class StdinSource {
+
+    public static final String SOURCE = "stdin";
+    /** A line longer than this is not an article; it is reported rather than parsed. */
+    static final int MAX_LINE_CHARS = 1024 * 1024;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(40);
+
+    private final IncomingArticles incoming;
+    private final ArticleOutput output;
+
+    public StdinSource(ArticleOutput output, Clock clock) {
+        this.incoming = new IncomingArticles(SOURCE, clock);
+        this.output = output;
+    }
+
+    /** How a run went: acknowledged articles, bad lines, articles Kafka did not take. */
+    public record Result(long published, long badLines, long notAcknowledged) {
+
+        public boolean ok() {
+            return badLines == 0 && notAcknowledged == 0;
+        }
+    }
+
+    public Result run(BufferedReader in, PrintStream err) throws IOException, InterruptedException {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        long lineNumber = 0;
+        long bad = 0;
+        String line;
+        while ((line = in.readLine()) != null) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                if (line.length() > MAX_LINE_CHARS) {
+                    throw new InvalidArticleException("too-large: line longer than " + MAX_LINE_CHARS + " characters");
+                }
+                Article article = incoming.parseOne(line);
+                sends.add(output.publish(article));
+            } catch (InvalidArticleException e) {
+                bad++;
+                err.printf("line %d: %s%n", lineNumber, e.getMessage());
+            }
+        }
+        long published = 0;
+        long failed = 0;
+        long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+        for (CompletableFuture<?> send : sends) {
+            try {
+                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                published++;
+            } catch (ExecutionException | TimeoutException e) {
+                if (failed == 0) {
+                    err.println("not acknowledged by Kafka: " + (e.getCause() == null ? e : e.getCause().getMessage()));
+                }
+                failed++;
+            }
+        }
+        return new Result(published, bad, failed);
+    }
+}

@@ -1,0 +1,55 @@
+package io.newswire.producer.fulltext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswire.producer.testing.Feeds;
+import org.junit.jupiter.api.Test;
+
+class ArticleTextExtractorTest {
+
+    private final ArticleTextExtractor extractor = new ArticleTextExtractor();
+
+    @Test
+    void shouldKeepTheArticleAndDropEveryKindOfBoilerplate() {
+        String page = Feeds.articlePage("Troops gather", "North Korean troops gathered near the border.",
+                "Officials said 11,000 soldiers had arrived.");
+
+        ArticleTextExtractor.Extracted extracted = extractor.extract(page, "https://example.org/a");
+
+        assertThat(extracted.title()).isEqualTo("Troops gather");
+        assertThat(extracted.text()).isEqualTo("North Korean troops gathered near the border.\n\n"
+                + "Officials said 11,000 soldiers had arrived.");
+        assertThat(extracted.text()).doesNotContain(Feeds.BOILERPLATE);
+    }
+
+    @Test
+    void shouldFindTheTextWithoutSemanticMarkup() {
+        String page = "<html><body><div class=\"menu\"><a href=\"/\">Home</a></div>"
+                + "<div id=\"content\"><p>Paragraph one is the story.</p><p>Paragraph two continues it.</p></div>"
+                + "<div class=\"cookie-consent\"><p>We use cookies</p></div></body></html>";
+
+        String text = extractor.text(page, null);
+
+        assertThat(text).isEqualTo("Paragraph one is the story.\n\nParagraph two continues it.");
+    }
+
+    @Test
+    void shouldReadCanonicalUrlAndPublicationTime() {
+        String page = "<html><head><link rel=\"canonical\" href=\"https://example.org/story\">"
+                + "<meta property=\"article:published_time\" content=\"2026-11-20T12:00:00+01:00\"></head>"
+                + "<body><article><p>Text.</p></article></body></html>";
+
+        ArticleTextExtractor.Extracted extracted = extractor.extract(page, null);
+
+        assertThat(extracted.canonicalUrl()).isEqualTo("https://example.org/story");
+        assertThat(extracted.publishedAt()).hasToString("2026-11-20T11:00:00Z");
+    }
+
+    @Test
+    void shouldTurnFeedHtmlIntoParagraphs() {
+        assertThat(HtmlText.toText("<p>One <b>bold</b> line.</p><p>Two &amp; three.</p><script>x()</script>"))
+                .isEqualTo("One bold line.\n\nTwo & three.");
+        assertThat(HtmlText.toText("Plain text, no markup")).isEqualTo("Plain text, no markup");
+        assertThat(HtmlText.toText("line one<br>line two")).isEqualTo("line one line two");
+    }
+}

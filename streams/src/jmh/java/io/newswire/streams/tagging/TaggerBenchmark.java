@@ -1,0 +1,107 @@
+package io.newswire.streams.tagging;
+
+import io.newswire.common.Article;
+import io.newswire.common.Tags;
+import io.newswire.streams.tagging.eval.Evaluation;
+import io.newswire.streams.tagging.eval.GoldArticle;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Throughput of {@link LuceneTagger} on one thread over the seed corpus (the five seeds exactly as
+ * {@code SeedParser} produces them, taken from {@code eval/gold.jsonl}); {@link #main} prints MB/s per core.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+public class TaggerBenchmark {
+
+    private LuceneTagger tagger;
+    private List<Article> seeds;
+
+    @Setup
+    public void setUp() throws Exception {
+        tagger = LuceneTagger.withDefaults();
+        seeds = seedArticles();
+    }
+
+    /** One operation tags the whole seed corpus once. */
+    @Benchmark
+    public void tagSeedCorpus(Blackhole blackhole) {
+        for (Article article : seeds) {
+            Tags tags = tagger.tag(article);
+            blackhole.consume(tags);
+        }
+    }
+
+    static List<Article> seedArticles() throws Exception {
+        return Evaluation.readGold(Path.of("../eval/gold.jsonl")).stream()
+                .filter(a -> a.id().startsWith("seed-")).map(GoldArticle::article).toList();
+    }
+
+    static long bytes(List<Article> articles) {
+        return articles.stream().mapToLong(a -> (a.title() + "\n\n" + a.body()).getBytes(StandardCharsets.UTF_8).length)
+                .sum();
+    }
+
+    public static void main(String[] args) throws Exception {
+        long bytes = bytes(seedArticles());
+        for (RunResult result : new Runner(new OptionsBuilder().include(TaggerBenchmark.class.getSimpleName()).build())
+                .run()) {
+            double opsPerSecond = result.getPrimaryResult().getScore();
+            System.out.printf(Locale.ROOT, "tagger (JMH, wall clock): %.0f seed corpora/s × %d bytes = %.1f MB/s%n",
+                    opsPerSecond, bytes, opsPerSecond * bytes / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "tagger (thread CPU time): %.1f MB/s per core%n", cpuTimeMegabytesPerSecond());
+    }
+
+    /**
+     * MB/s per second of this thread's CPU time: on a shared machine (more runnable threads than cores) the
+     * wall-clock figure measures the neighbours, this one the tagger. Warms up first, then tags for 5 CPU-seconds.
+     */
+    static double cpuTimeMegabytesPerSecond() throws Exception {
+        LuceneTagger tagger = LuceneTagger.withDefaults();
+        List<Article> seeds = seedArticles();
+        long bytes = bytes(seeds);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double result = 0;
+        for (int round = 0; round < 2; round++) {
+            long start = threads.getCurrentThreadCpuTime();
+            long corpora = 0;
+            while (threads.getCurrentThreadCpuTime() - start < 5_000_000_000L) {
+                // Reading the CPU clock is a system call: only every 200 corpora, so it does not weigh in.
+                for (int i = 0; i < 200; i++, corpora++) {
+                    for (Article article : seeds) {
+                        tagger.tag(article);
+                    }
+                }
+            }
+            result = corpora * bytes / ((threads.getCurrentThreadCpuTime() - start) / 1e9) / 1e6;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,114 @@
+package io.newswire.streams.tagging;
+
+import io.newswire.common.Article;
+import io.newswire.common.Tags;
+import io.newswire.streams.tagging.analysis.AnalyzedText;
+import io.newswire.streams.tagging.analysis.NewsAnalyzer;
+import io.newswire.streams.tagging.analysis.Vocabulary;
+import io.newswire.streams.tagging.entities.EntityMatcher;
+import io.newswire.streams.tagging.entities.Gazetteer;
+import io.newswire.streams.tagging.keyphrases.DocumentFrequencies;
+import io.newswire.streams.tagging.keyphrases.KeyphraseExtractor;
+import io.newswire.streams.tagging.quantities.QuantityExtractor;
+import io.newswire.streams.tagging.taxonomy.Taxonomy;
+import io.newswire.streams.tagging.taxonomy.TopicMatcher;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The newswire tagger: analyses each article once with Lucene ({@link NewsAnalyzer}) and hands the same
+ * tokens to the topic matcher (taxonomy phrases on stems), the entity matcher (gazetteer aliases on
+ * lowercased tokens), the quantity extractor and the keyphrase extractor.
+ *
+ * <p>Thread-safe: the matchers are immutable; each thread reuses its own token buffers; the keyphrase
+ * document frequencies are concurrent and bounded. Keyphrases depend on the articles seen before (that
+ * is what makes them corpus-aware); topics, entities and quantities depend on the article alone.
+ */
+public final class LuceneTagger implements Tagger {
+
+    /** Distinct stems remembered for keyphrase IDF: about 20 MB at most. */
+    static final int MAX_KEYPHRASE_TERMS = 200_000;
+    static final int KEYPHRASES_PER_ARTICLE = 5;
+    /** Longer articles are tagged on their first megabyte of text; the rest adds little and costs memory. */
+    static final int MAX_TEXT_CHARS = 1 << 20;
+
+    private final NewsAnalyzer analyzer = new NewsAnalyzer();
+    private final Vocabulary stems = new Vocabulary();
+    private final Vocabulary words = new Vocabulary();
+    private final TopicMatcher topics;
+    private final EntityMatcher entities;
+    private final QuantityExtractor quantities = new QuantityExtractor();
+    private final KeyphraseExtractor keyphrases;
+    private final ThreadLocal<Work> work;
+
+    /** What one thread reuses from article to article. */
+    private final class Work {
+        final AnalyzedText text = new AnalyzedText();
+        final TopicMatcher.Scratch topicScratch = topics.newScratch();
+        final EntityMatcher.Scratch entityScratch = entities.newScratch();
+    }
+
+    public LuceneTagger(Taxonomy taxonomy, Gazetteer gazetteer) {
+        this.topics = new TopicMatcher(taxonomy, stems, this::phraseStems);
+        this.entities = new EntityMatcher(gazetteer, words, this::lowercaseTokens);
+        this.keyphrases = new KeyphraseExtractor(new DocumentFrequencies(MAX_KEYPHRASE_TERMS), KEYPHRASES_PER_ARTICLE);
+        this.work = ThreadLocal.withInitial(Work::new);
+    }
+
+    /** The taxonomy and gazetteer shipped in the jar. */
+    public static LuceneTagger withDefaults() {
+        return new LuceneTagger(Taxonomy.defaultTaxonomy(), Gazetteer.defaultGazetteer());
+    }
+
+    @Override
+    public Tags tag(Article article) {
+        Work w = work.get();
+        analyze(article, w.text);
+        return new Tags(topics.match(w.text, w.topicScratch), entities.match(w.text, w.entityScratch),
+                keyphrases.extract(w.text), quantities.extract(w.text), null);
+    }
+
+    /** Every topic's score for the article, in taxonomy order, whether it reaches its threshold or not. */
+    public double[] topicScores(Article article) {
+        Work w = work.get();
+        analyze(article, w.text);
+        topics.match(w.text, w.topicScratch);
+        return topics.lastScores(w.topicScratch);
+    }
+
+    public List<String> topicIds() {
+        return topics.topicIds();
+    }
+
+    private void analyze(Article article, AnalyzedText text) {
+        String title = article.title() == null ? "" : article.title();
+        String body = article.body() == null ? "" : article.body();
+        String all = title.isEmpty() ? body : title + "\n\n" + body;
+        if (all.length() > MAX_TEXT_CHARS) {
+            all = all.substring(0, MAX_TEXT_CHARS);
+        }
+        text.analyze(analyzer, all, title.length(), stems, words);
+    }
+
+    /** A taxonomy phrase as the stems of its words. */
+    private List<String> phraseStems(String phrase) {
+        AnalyzedText text = new AnalyzedText();
+        text.analyze(analyzer, phrase, 0, new Vocabulary(), new Vocabulary());
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < text.size(); i++) {
+            result.add(text.stem(i));
+        }
+        return result;
+    }
+
+    /** A gazetteer alias as its lowercased tokens, stop words included ("Institute for the Study of War"). */
+    private List<String> lowercaseTokens(String name) {
+        AnalyzedText text = new AnalyzedText();
+        text.analyze(analyzer, name, 0, new Vocabulary(), new Vocabulary());
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < text.size(); i++) {
+            result.add(text.lower(i));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,245 @@
+package io.newswire.streams.tagging.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * One article's tokens, analysed once and shared by every matcher: offsets into the text, the lowercased
+ * form (for names), the Porter2 stem (for topic phrases), the shape (capitalised, all caps, number, stop
+ * word) and the vocabulary ids of both forms.
+ *
+ * <p>Not thread-safe: each thread reuses one instance (the arrays grow to the longest article seen and are
+ * never allocated again), which is what keeps the tagger fast.
+ */
+public final class AnalyzedText {
+
+    public static final int CAPITALISED = 1;
+    public static final int ALL_CAPS = 2;
+    public static final int NUMBER = 4;
+    public static final int STOP = 8;
+    public static final int ALPHA = 16;
+
+    /** Lucene's English stop words: words that never start, end or make a phrase. */
+    private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+    /** Distinct lowercased words remembered per thread; a flood of new words empties the cache, never grows it. */
+    private static final int WORD_CACHE_SIZE = 50_000;
+
+    /** What is known about one lowercased word: its stem and ids, worked out once per thread. */
+    private record Word(String stem, int stemId, int wordId, boolean stop) {
+    }
+
+    private final EnglishStemmer stemmer = new EnglishStemmer();
+    /**
+     * News repeats its words: one hash look-up per token replaces the stop-word check, two vocabulary look-ups
+     * and the Snowball stemmer (the costliest step).
+     */
+    private final CharArrayMap<Word> wordCache = new CharArrayMap<>(4096, false);
+    private Vocabulary cachedStems;
+    private Vocabulary cachedWords;
+    private String text = "";
+    private int size;
+    private int titleEnd;
+    private int[] start = new int[256];
+    private int[] end = new int[256];
+    private int[] shape = new int[256];
+    private int[] lowerOffset = new int[256];
+    private int[] lowerLength = new int[256];
+    private Word[] words = new Word[256];
+    private char[] lowerChars = new char[2048];
+    private char[] scratch = new char[128];
+    private int lowerUsed;
+
+    /**
+     * Analyses {@code text} (the title, a blank line, the body) and looks every token up in the vocabularies.
+     *
+     * @param titleLength characters of {@code text} that are the title (title tokens weigh more)
+     */
+    public void analyze(Analyzer analyzer, String text, int titleLength, Vocabulary stems, Vocabulary words) {
+        this.text = text;
+        this.titleEnd = titleLength;
+        size = 0;
+        lowerUsed = 0;
+        if (stems != cachedStems || words != cachedWords) {
+            wordCache.clear();
+            cachedStems = stems;
+            cachedWords = words;
+        }
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                add(term.buffer(), term.length(), offset.startOffset(), offset.endOffset(), stems, words);
+            }
+            stream.end();
+        } catch (IOException e) {
+            // A StringReader does not fail; this is here only because the API declares it.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(char[] term, int length, int from, int to, Vocabulary stems, Vocabulary words) {
+        ensureTokenCapacity();
+        int i = size++;
+        start[i] = from;
+        end[i] = to;
+        int lowerAt = lowerUsed;
+        lowerChars = ensure(lowerChars, lowerUsed + length);
+        int upper = 0;
+        int letters = 0;
+        for (int k = 0; k < length; k++) {
+            char c = term[k];
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+            lowerChars[lowerUsed++] = Character.toLowerCase(c);
+        }
+        lowerOffset[i] = lowerAt;
+        lowerLength[i] = length;
+        int flags = 0;
+        if (length > 0 && Character.isUpperCase(term[0])) {
+            flags |= CAPITALISED;
+        }
+        if (letters > 0 && upper == letters) {
+            flags |= ALL_CAPS;
+        }
+        if (length > 0 && Character.isDigit(term[0])) {
+            flags |= NUMBER;
+        }
+        if (letters == length) {
+            flags |= ALPHA;
+        }
+        Word word = wordCache.get(lowerChars, lowerAt, length);
+        if (word == null) {
+            word = newWord(lowerAt, length, (flags & ALPHA) != 0, stems, words);
+        }
+        if (word.stop()) {
+            flags |= STOP;
+        }
+        shape[i] = flags;
+        this.words[i] = word;
+    }
+
+    private Word newWord(int lowerAt, int length, boolean alphabetic, Vocabulary stems, Vocabulary words) {
+        String stem = alphabetic && length > 2 ? snowballStem(lowerAt, length) : new String(lowerChars, lowerAt, length);
+        Word word = new Word(stem, stems.id(stem.toCharArray(), 0, stem.length()), words.id(lowerChars, lowerAt, length),
+                STOP_WORDS.contains(lowerChars, lowerAt, length));
+        if (wordCache.size() >= WORD_CACHE_SIZE) {
+            wordCache.clear();
+        }
+        wordCache.put(Arrays.copyOfRange(lowerChars, lowerAt, lowerAt + length), word);
+        return word;
+    }
+
+    private String snowballStem(int lowerAt, int length) {
+        if (scratch.length < length) {
+            scratch = new char[length * 2];
+        }
+        System.arraycopy(lowerChars, lowerAt, scratch, 0, length);
+        stemmer.setCurrent(scratch, length);
+        stemmer.stem();
+        scratch = stemmer.getCurrentBuffer();
+        return new String(scratch, 0, stemmer.getCurrentBufferLength());
+    }
+
+    private void ensureTokenCapacity() {
+        if (size < start.length) {
+            return;
+        }
+        int capacity = start.length * 2;
+        start = Arrays.copyOf(start, capacity);
+        end = Arrays.copyOf(end, capacity);
+        shape = Arrays.copyOf(shape, capacity);
+        lowerOffset = Arrays.copyOf(lowerOffset, capacity);
+        lowerLength = Arrays.copyOf(lowerLength, capacity);
+        words = Arrays.copyOf(words, capacity);
+    }
+
+    private static char[] ensure(char[] chars, int needed) {
+        return needed <= chars.length ? chars : Arrays.copyOf(chars, Math.max(needed, chars.length * 2));
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int start(int i) {
+        return start[i];
+    }
+
+    public int end(int i) {
+        return end[i];
+    }
+
+    public boolean inTitle(int i) {
+        return start[i] < titleEnd;
+    }
+
+    public boolean is(int i, int flag) {
+        return (shape[i] & flag) != 0;
+    }
+
+    /** Id of the lowercased token in the word vocabulary (names, cue words), or {@link Vocabulary#UNKNOWN}. */
+    public int wordId(int i) {
+        return words[i].wordId();
+    }
+
+    /** Id of the stem in the stem vocabulary (taxonomy phrases), or {@link Vocabulary#UNKNOWN}. */
+    public int stemId(int i) {
+        return words[i].stemId();
+    }
+
+    public String lower(int i) {
+        return new String(lowerChars, lowerOffset[i], lowerLength[i]);
+    }
+
+    public String stem(int i) {
+        return words[i].stem();
+    }
+
+    /** True when the lowercased token is in {@code words}, without making a String. */
+    public boolean lowerIn(CharArraySet words, int i) {
+        return words.contains(lowerChars, lowerOffset[i], lowerLength[i]);
+    }
+
+    /** True when only spaces (no punctuation, no line break) separate token {@code i} from the next. */
+    public boolean joinedToNext(int i) {
+        if (i + 1 >= size) {
+            return false;
+        }
+        for (int k = end[i]; k < start[i + 1]; k++) {
+            char c = text.charAt(k);
+            if (c != ' ' && c != '\u00a0' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The characters between token {@code i} and the next (or the end of the text). */
+    public String gapAfter(int i) {
+        return text.substring(end[i], i + 1 < size ? start[i + 1] : text.length());
+    }
+
+    /** The characters between the previous token (or the start of the text) and token {@code i}. */
+    public String gapBefore(int i) {
+        return text.substring(i > 0 ? end[i - 1] : 0, start[i]);
+    }
+}

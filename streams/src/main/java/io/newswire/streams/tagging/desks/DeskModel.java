@@ -1,0 +1,181 @@
+package io.newswire.streams.tagging.desks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
+
+/**
+ * A trained desk classifier: an OpenNLP maximum entropy model, compiled at load time into a table keyed by
+ * feature fingerprints ({@link FeatureFingerprints}) that scores an article straight from Lucene's term
+ * buffers, without building a String or copying chars per feature: the lookups would otherwise cost several
+ * times the analysis itself; {@link #scores} gives the same probabilities as
+ * OpenNLP's own {@code eval} (a test checks it).
+ *
+ * <p>Thread-safe: the tables are read-only and each thread gets its own scratch space.
+ */
+public final class DeskModel {
+
+    /** Names the analysis and the features; change it whenever either changes, so old models are refused. */
+    public static final String FEATURE_SCHEME = "lucene9-english/title+body" + DeskAnalyzer.MAX_CHARS + "/uni+bi/binary";
+
+    private final AbstractModel maxent;
+    private final DeskModelInfo info;
+    private final String[] categories;
+    private final FeatureTable featureRows;
+    /** Row-major: the weight of feature row {@code r} for category {@code c} is at {@code r * categories + c}. */
+    private final double[] weights;
+    private final DeskAnalyzer analyzer = new DeskAnalyzer();
+    private final ThreadLocal<Scratch> scratch;
+
+    /**
+     * @param keepSource keep OpenNLP's model, for writing it to a file; a model read from a file drops it,
+     *                   which halves its heap (the compiled table is all that tagging needs)
+     */
+    DeskModel(AbstractModel maxent, DeskModelInfo info, boolean keepSource) {
+        this.maxent = keepSource ? maxent : null;
+        this.info = info;
+        Object[] parts = maxent.getDataStructures();
+        Context[] contexts = (Context[]) parts[0];
+        @SuppressWarnings("unchecked")
+        Map<String, Context> predicates = (Map<String, Context>) parts[1];
+        this.categories = ((String[]) parts[2]).clone();
+        int width = categories.length;
+        this.featureRows = new FeatureTable(predicates.size());
+        this.weights = new double[contexts.length * width];
+        int row = 0;
+        for (Map.Entry<String, Context> predicate : predicates.entrySet()) {
+            Context context = predicate.getValue();
+            int[] outcomes = context.getOutcomes();
+            double[] parameters = context.getParameters();
+            for (int i = 0; i < outcomes.length; i++) {
+                weights[row * width + outcomes[i]] = parameters[i];
+            }
+            featureRows.put(FeatureFingerprints.of(predicate.getKey()), row);
+            row++;
+        }
+        int rows = row;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(rows, width));
+    }
+
+    public DeskModelInfo info() {
+        return info;
+    }
+
+    /** The desks this model knows, in the order of {@link #scores}. */
+    public List<String> categories() {
+        return List.of(categories);
+    }
+
+    /** Whether the model has a weight for this feature (a term, or two terms joined by a space). */
+    public boolean hasFeature(String feature) {
+        return featureRows.get(FeatureFingerprints.of(feature)) != FeatureTable.ABSENT;
+    }
+
+    /** The probability of each desk, in the order of {@link #categories()}, summing to 1. */
+    public double[] scores(String title, String body) {
+        Scratch s = scratch.get();
+        s.startDocument();
+        analyzer.forEachTerm(title, body, (buffer, length) -> {
+            long term = FeatureFingerprints.term(buffer, 0, length);
+            add(s, term);
+            if (s.hasPrevious) {
+                add(s, FeatureFingerprints.bigram(s.previous, term));
+            }
+            s.previous = term;
+            s.hasPrevious = true;
+        });
+        return softmax(s.sums);
+    }
+
+    /** The likeliest desk and its probability. */
+    public DeskPrediction classify(String title, String body) {
+        double[] scores = scores(title, body);
+        int best = 0;
+        for (int c = 1; c < scores.length; c++) {
+            if (scores[c] > scores[best]) {
+                best = c;
+            }
+        }
+        return new DeskPrediction(categories[best], scores[best]);
+    }
+
+    /** OpenNLP's own evaluation of a feature set: the reference the compiled table must agree with. */
+    double[] referenceScores(String[] features) {
+        double[] byOutcome = maxent().eval(features);
+        double[] inOurOrder = new double[categories.length];
+        for (int c = 0; c < categories.length; c++) {
+            inOurOrder[c] = byOutcome[maxent().getIndex(categories[c])];
+        }
+        return inOurOrder;
+    }
+
+    AbstractModel maxent() {
+        if (maxent == null) {
+            throw new IllegalStateException("a desk model read from a file has only its compiled table; train to write one");
+        }
+        return maxent;
+    }
+
+    private void add(Scratch s, long fingerprint) {
+        int row = featureRows.get(fingerprint);
+        if (row != FeatureTable.ABSENT && s.firstTime(row)) {
+            int width = categories.length;
+            int base = row * width;
+            for (int c = 0; c < width; c++) {
+                s.sums[c] += weights[base + c];
+            }
+        }
+    }
+
+    private static double[] softmax(double[] sums) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double sum : sums) {
+            max = Math.max(max, sum);
+        }
+        double total = 0;
+        double[] probabilities = new double[sums.length];
+        for (int c = 0; c < sums.length; c++) {
+            probabilities[c] = Math.exp(sums[c] - max);
+            total += probabilities[c];
+        }
+        for (int c = 0; c < sums.length; c++) {
+            probabilities[c] /= total;
+        }
+        return probabilities;
+    }
+
+    /** One thread's working space: which features it has counted in this article, and the running sums. */
+    private static final class Scratch {
+        private final int[] seenIn;
+        private int document;
+        final double[] sums;
+        long previous;
+        boolean hasPrevious;
+
+        Scratch(int rows, int width) {
+            this.seenIn = new int[rows];
+            this.sums = new double[width];
+        }
+
+        void startDocument() {
+            // A new stamp per article instead of clearing the table: O(1) per article.
+            document++;
+            if (document == Integer.MAX_VALUE) {
+                Arrays.fill(seenIn, 0);
+                document = 1;
+            }
+            Arrays.fill(sums, 0);
+            hasPrevious = false;
+        }
+
+        boolean firstTime(int row) {
+            if (seenIn[row] == document) {
+                return false;
+            }
+            seenIn[row] = document;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.newswire.streams.tagging.entities;
+
+import io.newswire.common.EntityMention;
+import io.newswire.streams.tagging.analysis.AnalyzedText;
+import io.newswire.streams.tagging.analysis.TokenTrie;
+import io.newswire.streams.tagging.analysis.Vocabulary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Finds the gazetteer's entities in an analysed article: every alias of every entry is a sequence of
+ * lowercased tokens in one {@link TokenTrie}; from each token the longest alias that fits wins, so "Kim
+ * Jong-gyu" is not read as "Kim Jong Un" and "Kursk region" is one mention of {@code kursk}.
+ *
+ * <p>What keeps it honest: names must be capitalised as names are ("US" in capitals, never "us"); a name
+ * that is also a word or another thing ("Jordan", "Chad", "Georgia") needs one of its cue words in the
+ * article and is dropped when it sits inside a longer capitalised name ("Michael Jordan"); a person is not
+ * matched when a hyphenated part follows ("Kim Jong-gyu" against a "Kim Jong"); a capital stands for its
+ * country ("Pyongyang said …") unless it is where something happens ("in Minsk", "visit to Pyongyang").
+ */
+public final class EntityMatcher {
+
+    private record Alias(int entry, boolean allCaps) {
+    }
+
+    /** Words before a capital that make it the place rather than the state. */
+    private static final List<String> LOCATIVE = List.of("in", "at", "near", "outside", "inside", "around",
+            "to", "into", "across", "attack", "attacked", "attacks", "struck", "shelled", "bombed", "hit",
+            "visited", "visiting", "reached", "toward", "towards", "via", "through");
+
+    private static final Set<String> GENERATION_SUFFIXES = Set.of("jr", "junior", "sr", "senior", "ii", "iii");
+
+    private final List<GazetteerEntry> entries;
+    private final TokenTrie<Alias> trie;
+    private final int[][] cueWordIds;
+    private final int[] metonymOf;
+    private final int[] locativeIds;
+    private final Vocabulary words;
+
+    /**
+     * @param words the vocabulary of lowercased tokens, shared with the article analysis
+     * @param tokenize an alias or cue → its lowercased tokens, with the article analyser
+     */
+    public EntityMatcher(Gazetteer gazetteer, Vocabulary words, Function<String, List<String>> tokenize) {
+        this.entries = gazetteer.entities();
+        this.words = words;
+        TokenTrie.Builder<Alias> builder = new TokenTrie.Builder<>();
+        Map<String, Integer> indexById = new HashMap<>();
+        cueWordIds = new int[entries.size()][];
+        metonymOf = new int[entries.size()];
+        for (int e = 0; e < entries.size(); e++) {
+            indexById.put(entries.get(e).id(), e);
+        }
+        for (int e = 0; e < entries.size(); e++) {
+            GazetteerEntry entry = entries.get(e);
+            List<String> names = new ArrayList<>(entry.aliases());
+            names.add(0, entry.name());
+            for (String name : names.stream().distinct().toList()) {
+                int[] ids = tokenize.apply(name).stream().mapToInt(words::add).toArray();
+                builder.add(ids, new Alias(e, isAllCaps(name)));
+            }
+            cueWordIds[e] = entry.cues().stream().flatMap(cue -> tokenize.apply(cue).stream())
+                    .mapToInt(words::add).toArray();
+            metonymOf[e] = entry.of() == null ? -1 : indexById.get(entry.of());
+        }
+        locativeIds = LOCATIVE.stream().mapToInt(words::add).sorted().toArray();
+        trie = builder.build();
+    }
+
+    /** Per-thread state, reused across articles. */
+    public final class Scratch {
+        private int[] seen = new int[0];
+        private int stamp;
+        private final int[] mentions = new int[entries.size()];
+        private final int[] firstAt = new int[entries.size()];
+        private final int[] found = new int[entries.size()];
+    }
+
+    public Scratch newScratch() {
+        return new Scratch();
+    }
+
+    /** The entities of the article with their mention counts, most mentioned first. */
+    public List<EntityMention> match(AnalyzedText text, Scratch scratch) {
+        markWordsPresent(text, scratch);
+        int foundCount = 0;
+        int i = 0;
+        while (i < text.size()) {
+            int bestEnd = -1;
+            int bestEntry = -1;
+            TokenTrie.Node<Alias> node = trie.root();
+            for (int j = i; j < text.size(); j++) {
+                if (j > i && !nameGap(text, j - 1)) {
+                    break;
+                }
+                node = node.next(text.wordId(j));
+                if (node == null) {
+                    break;
+                }
+                for (Alias alias : node.values()) {
+                    if (accepts(alias, text, i, j, scratch)) {
+                        bestEnd = j;
+                        bestEntry = alias.entry();
+                        break;
+                    }
+                }
+            }
+            if (bestEntry < 0) {
+                i++;
+                continue;
+            }
+            int entry = resolveMetonymy(bestEntry, text, i);
+            if (scratch.mentions[entry]++ == 0) {
+                scratch.firstAt[entry] = i;
+                scratch.found[foundCount++] = entry;
+            }
+            i = bestEnd + 1;
+        }
+        return mentions(scratch, foundCount);
+    }
+
+    private List<EntityMention> mentions(Scratch scratch, int foundCount) {
+        Integer[] order = new Integer[foundCount];
+        for (int k = 0; k < foundCount; k++) {
+            order[k] = scratch.found[k];
+        }
+        Arrays.sort(order, (a, b) -> scratch.mentions[a] != scratch.mentions[b]
+                ? Integer.compare(scratch.mentions[b], scratch.mentions[a])
+                : Integer.compare(scratch.firstAt[a], scratch.firstAt[b]));
+        List<EntityMention> result = new ArrayList<>(foundCount);
+        for (int e : order) {
+            GazetteerEntry entry = entries.get(e);
+            result.add(new EntityMention(entry.id(), entry.name(), entry.type(), scratch.mentions[e]));
+            scratch.mentions[e] = 0;
+        }
+        return result;
+    }
+
+    private boolean accepts(Alias alias, AnalyzedText text, int from, int to, Scratch scratch) {
+        if (!capitalisedAsName(alias, text, from, to)) {
+            return false;
+        }
+        GazetteerEntry entry = entries.get(alias.entry());
+        if ("person".equals(entry.type()) && to + 1 < text.size() && namePartFollows(text, to)) {
+            return false;
+        }
+        if (entry.ambiguous()) {
+            return hasCue(alias.entry(), scratch) && !insideLongerName(text, from, to);
+        }
+        return true;
+    }
+
+    /** "Kim Jong-gyu" after a "Kim Jong", "Donald Trump Jr.": another person whose name starts the same. */
+    private static boolean namePartFollows(AnalyzedText text, int last) {
+        String gap = text.gapAfter(last);
+        if ("-".equals(gap) && text.is(last + 1, AnalyzedText.ALPHA)) {
+            return true;
+        }
+        return (" ".equals(gap) || ", ".equals(gap)) && GENERATION_SUFFIXES.contains(text.lower(last + 1));
+    }
+
+    private static boolean capitalisedAsName(Alias alias, AnalyzedText text, int from, int to) {
+        if (!alias.allCaps()) {
+            return text.is(from, AnalyzedText.CAPITALISED);
+        }
+        for (int k = from; k <= to; k++) {
+            if (!text.is(k, AnalyzedText.ALL_CAPS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean hasCue(int entry, Scratch scratch) {
+        for (int cue : cueWordIds[entry]) {
+            if (cue < scratch.seen.length && scratch.seen[cue] == scratch.stamp) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Michael Jordan", "Jordan Henderson": a capitalised word right beside the name makes it a person's. */
+    private static boolean insideLongerName(AnalyzedText text, int from, int to) {
+        boolean before = from > 0 && text.joinedToNext(from - 1) && capitalisedWord(text, from - 1)
+                && !sentenceStart(text, from - 1);
+        boolean after = text.joinedToNext(to) && capitalisedWord(text, to + 1);
+        return before || after;
+    }
+
+    private static boolean capitalisedWord(AnalyzedText text, int i) {
+        return text.is(i, AnalyzedText.CAPITALISED) && text.is(i, AnalyzedText.ALPHA) && !text.is(i, AnalyzedText.STOP);
+    }
+
+    private static boolean sentenceStart(AnalyzedText text, int i) {
+        if (i == 0) {
+            return true;
+        }
+        String gap = text.gapBefore(i);
+        return gap.indexOf('.') >= 0 || gap.indexOf('\n') >= 0 || gap.indexOf('!') >= 0 || gap.indexOf('?') >= 0;
+    }
+
+    private int resolveMetonymy(int entry, AnalyzedText text, int from) {
+        if (metonymOf[entry] < 0) {
+            return entry;
+        }
+        boolean place = from > 0 && text.joinedToNext(from - 1)
+                && Arrays.binarySearch(locativeIds, text.wordId(from - 1)) >= 0;
+        return place ? entry : metonymOf[entry];
+    }
+
+    /** Only spaces, hyphens, apostrophes or an abbreviation's dot may sit between the words of a name. */
+    private static boolean nameGap(AnalyzedText text, int i) {
+        String gap = text.gapAfter(i);
+        for (int k = 0; k < gap.length(); k++) {
+            char c = gap.charAt(k);
+            if (c != ' ' && c != '-' && c != '\'' && c != '\u2019' && c != '.' && c != '\u00a0') {
+                return false;
+            }
+        }
+        return gap.indexOf('.') < 0 || gap.length() == 1 || gap.equals(". ");
+    }
+
+    private void markWordsPresent(AnalyzedText text, Scratch scratch) {
+        if (scratch.seen.length < words.size()) {
+            scratch.seen = new int[words.size()];
+        }
+        scratch.stamp++;
+        for (int i = 0; i < text.size(); i++) {
+            int id = text.wordId(i);
+            if (id >= 0) {
+                scratch.seen[id] = scratch.stamp;
+            }
+        }
+    }
+
+    private static boolean isAllCaps(String name) {
+        return name.chars().anyMatch(Character::isLetter) && name.equals(name.toUpperCase(Locale.ROOT));
+    }
+}
