@@ -46,6 +46,9 @@ public final class ReprocessCommand implements Callable<Integer> {
     @Mixin
     TaggerOptions tagger;
 
+    @Mixin
+    ModelOptions model;
+
     @Option(names = "--sink", paramLabel = "PATH|JDBC-URL", description = "SQLite file or jdbc:postgresql://… (default: data/newswire.db)")
     String sink;
 
@@ -57,7 +60,7 @@ public final class ReprocessCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Properties config = kafka.reachableClientConfig(out);
         String sinkUrl = sink != null ? sink : AppPaths.defaultSink();
-        TopologyConfig topology = Components.topologyConfig(config, tagger);
+        TopologyConfig topology = Components.withDesks(Components.topologyConfig(config, tagger), model.model());
         return run(config, topology, AppPaths.streamsStateDir(), sinkUrl, Duration.ofSeconds(timeoutSeconds), out) ? 0 : 1;
     }
 
