@@ -149,6 +149,16 @@ public final class JdbcSink implements Sink {
         return PASSWORD.matcher(url).replaceAll("$1***");
     }
 
+    /** A connection of its own for read-only queries (SQLite's WAL lets it read while the sink writes). */
+    public static Connection openReader(String urlOrPath) {
+        String url = jdbcUrl(urlOrPath);
+        try {
+            return DriverManager.getConnection(url);
+        } catch (SQLException e) {
+            throw new SinkException("cannot open sink " + redacted(url) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** {@code data/newswire.db} → {@code jdbc:sqlite:data/newswire.db}; a JDBC URL stays as it is. */
     public static String jdbcUrl(String urlOrPath) {
         return urlOrPath.startsWith("jdbc:") ? urlOrPath : "jdbc:sqlite:" + urlOrPath;

@@ -1,7 +1,6 @@
 package io.newswire.consumer.sink;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,11 +20,7 @@ public final class SinkReader implements AutoCloseable {
 
     public SinkReader(String urlOrPath) {
         this.url = JdbcSink.jdbcUrl(urlOrPath);
-        try {
-            this.connection = DriverManager.getConnection(url);
-        } catch (SQLException e) {
-            throw new SinkException("cannot open sink " + JdbcSink.redacted(url) + ": " + e.getMessage(), e);
-        }
+        this.connection = JdbcSink.openReader(url);
     }
 
     /** How many of {@code ids} have a row in {@code articles}. */

@@ -5,7 +5,6 @@ import io.newswire.common.TopicDaySummary;
 import io.newswire.common.TopicDaySummary.EntityCount;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +61,4 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
                 sampleTitles, firstSeen, lastUpdated);
     }
 
-    static Comparator<EntityCount> byCount() {
-        return Comparator.comparingLong(EntityCount::count).reversed();
-    }
 }

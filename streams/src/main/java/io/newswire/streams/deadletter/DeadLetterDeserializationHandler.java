@@ -6,7 +6,6 @@ import io.newswire.common.validation.RejectReason;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
@@ -26,10 +25,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     @Override
     public void configure(Map<String, ?> configs) {
-        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        if (topic != null) {
-            dlqTopic = topic.toString();
-        }
+        dlqTopic = DeadLetterHeaders.topic(configs);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.newswire.streams.deadletter;
 
+import io.newswire.common.Topics;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /** The headers DESIGN.md puts on every record of {@code news.articles.dlq}. */
@@ -16,6 +19,12 @@ public final class DeadLetterHeaders {
     private static final int MAX_DETAIL_CHARS = 1_000;
 
     private DeadLetterHeaders() {
+    }
+
+    /** The dead-letter topic the Streams config names, else the default of DESIGN.md. */
+    public static String topic(Map<String, ?> streamsConfig) {
+        Object topic = streamsConfig.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        return topic == null ? Topics.DLQ : topic.toString();
     }
 
     /** A dead letter of the original key and bytes with the reason and where the record came from. */

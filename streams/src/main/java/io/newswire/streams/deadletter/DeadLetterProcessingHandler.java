@@ -5,7 +5,6 @@ import io.newswire.common.validation.InvalidArticleException;
 import io.newswire.common.validation.RejectReason;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,10 +28,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public void configure(Map<String, ?> configs) {
-        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        if (topic != null) {
-            dlqTopic = topic.toString();
-        }
+        dlqTopic = DeadLetterHeaders.topic(configs);
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.SinkException;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,11 +54,7 @@ public final class DashboardQueries implements AutoCloseable {
 
     public DashboardQueries(String urlOrPath) {
         this.url = JdbcSink.jdbcUrl(urlOrPath);
-        try {
-            this.connection = DriverManager.getConnection(url);
-        } catch (SQLException e) {
-            throw new SinkException("cannot open sink " + JdbcSink.redacted(url) + ": " + e.getMessage(), e);
-        }
+        this.connection = JdbcSink.openReader(url);
     }
 
     /** "sqlite" or "postgresql": what the health check says, without the file path or credentials. */
