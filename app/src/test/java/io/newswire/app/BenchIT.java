@@ -24,13 +24,14 @@ class BenchIT {
         int exit;
         try (InJvmKafka kafka = InJvmKafka.start(1)) {
             exit = Newswire.run("bench", "--bootstrap-servers", kafka.bootstrapServers(),
-                    "--seeds", Path.of("..", "seeds").toString(), "--articles", "2000", "--rate", "200", "--duration", "5",
+                    "--seeds", Path.of("..", "seeds").toString(), "--articles", "2000", "--warmup", "500", "--rate", "200", "--duration", "5",
                     "--work-dir", dir.resolve("work").toString(), "--output", output.toString());
         }
 
         assertThat(exit).isZero();
         JsonNode bench = Json.mapper().readTree(output.toFile());
         assertThat(bench.path("articles").asLong()).isEqualTo(2000);
+        assertThat(bench.path("warmupArticles").asLong()).isEqualTo(500);
         for (String field : new String[] {"baselineArticlesPerSec", "pipelineArticlesPerSec", "ratio", "p50Ms",
             "p95Ms", "p99Ms", "peakHeapMiB"}) {
             assertThat(bench.path(field).isNumber()).as(field).isTrue();

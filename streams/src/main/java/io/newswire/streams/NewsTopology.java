@@ -60,7 +60,7 @@ public final class NewsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleGate.WATERMARK_STORE),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(windowStore(Deduplicator.SEEN_IDS_STORE, integrity.dedupRetention(), false));
-        builder.addStateStore(windowStore(Deduplicator.FINGERPRINT_STORE, integrity.dedupRetention(), true));
+        builder.addStateStore(windowStore(Deduplicator.FINGERPRINT_STORE, integrity.dedupRetention(), false));
 
         KStream<String, Deduplicated> dedupedArticles = builder
                 // Bytes that are no Article (not UTF-8, not JSON, no date) fail here and are dead-lettered by
@@ -81,7 +81,8 @@ public final class NewsTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(topics.tagged().valueSerde())
                         .withNumberOfPartitions(1))
-                .processValues(() -> new Deduplicator(new SimHashBands(integrity.nearDuplicateDistance())),
+                .processValues(() -> new Deduplicator(new SimHashBands(integrity.nearDuplicateDistance()),
+                                integrity.dedupRetention()),
                         Named.as("deduplicate"), Deduplicator.SEEN_IDS_STORE, Deduplicator.FINGERPRINT_STORE);
 
         // Every article that passed the gate is written, repeats and near-duplicates included (linked with

@@ -45,7 +45,8 @@ final class BaselineRun {
     private BaselineRun() {
     }
 
-    static Result run(Properties clientConfig, String topic, List<Payload> payloads, long records, PrintStream out)
+    static Result run(Properties clientConfig, String topic, List<Payload> payloads, long warmup, long records,
+                      PrintStream out)
             throws InterruptedException {
         AtomicLong acked = new AtomicLong();
         AtomicLong lastAckNanos = new AtomicLong();
@@ -58,6 +59,15 @@ final class BaselineRun {
              ProgressLine progress = new ProgressLine(out, () -> String.format("baseline: %,d/%,d records acknowledged",
                      acked.get(), records))) {
             warmUp(producer, topic, payloads.get(0));
+            for (long i = 0; i < warmup; i++) {
+                Payload payload = payloads.get((int) (i % payloads.size()));
+                producer.send(new ProducerRecord<>(topic, payload.key(), payload.value()), (metadata, e) -> {
+                    if (e != null) {
+                        error.compareAndSet(null, e);
+                    }
+                });
+            }
+            producer.flush();
             start = System.nanoTime();
             cpuStart = CpuClock.processCpuNanos();
             for (long i = 0; i < records && error.get() == null; i++) {

@@ -86,9 +86,10 @@ public final class Bench {
             names.add(baselineTopic);
             admin.createMissingTopics(names, settings.partitions());
 
-            out.printf("1/3 baseline: %,d records of %.0f B mean, raw producer, acks=all …%n", settings.articles(),
-                    meanBytes);
-            BaselineRun.Result baseline = BaselineRun.run(config, baselineTopic, payloads, settings.articles(), out);
+            out.printf("1/3 baseline: %,d records of %.0f B mean (after %,d not timed), raw producer, acks=all …%n",
+                    settings.articles(), meanBytes, settings.warmup());
+            BaselineRun.Result baseline = BaselineRun.run(config, baselineTopic, payloads, settings.warmup(),
+                    settings.articles(), out);
             payloads = null;
 
             SinkCommits commits = new SinkCommits();
@@ -97,10 +98,16 @@ public final class Bench {
                     settings.workDir().resolve("bench.db").toString(), commits);
                  ArticlePublisher publisher = new ArticlePublisher(config, topics.raw())) {
                 pipeline.start(Duration.ofSeconds(60));
+                Duration drainTimeout = Duration.ofSeconds(Math.max(120, settings.articles() / 200));
+                if (settings.warmup() > 0) {
+                    // Other articles than the timed ones (another seed): they only warm the JIT and the caches.
+                    out.printf("   warm-up: %,d articles through the pipeline, not timed …%n", settings.warmup());
+                    PipelineRun.run("warm-up", publisher, new ArticleGenerator(corpus, settings.seed() + 1),
+                            settings.warmup(), pipeline, admin.admin(), commits, out, drainTimeout);
+                }
                 out.printf("2/3 pipeline: %,d articles through producer → Streams (exactly-once) → consumer → SQLite …%n",
                         settings.articles());
-                Duration drainTimeout = Duration.ofSeconds(Math.max(120, settings.articles() / 200));
-                PipelineRun.Result pipelineResult = PipelineRun.run(publisher, generator, settings.articles(),
+                PipelineRun.Result pipelineResult = PipelineRun.run("pipeline", publisher, generator, settings.articles(),
                         pipeline, admin.admin(), commits, out, drainTimeout);
 
                 out.printf("3/3 latency: %,d articles/s for %d s …%n", settings.rate(),
@@ -110,7 +117,7 @@ public final class Bench {
                 if (pipeline.failure() != null) {
                     throw new IllegalStateException(pipeline.failure());
                 }
-                return new BenchReport(settings.articles(), settings.partitions(), kafkaLabel, meanBytes,
+                return new BenchReport(settings.articles(), settings.warmup(), settings.partitions(), kafkaLabel, meanBytes,
                         baseline.recordsPerSec(), baseline.megabytesPerSec(),
                         pipelineResult.articlesPerSec(), pipelineResult.articlesPerSec() * meanBytes / 1_000_000.0,
                         pipelineResult.seconds(), pipelineResult.articlesPerSec() / baseline.recordsPerSec(),

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * The figures of one bench run: printed as a table and written as JSON ({@code target/bench.json}).
  * Field names are read by CI and by people comparing runs: add fields, do not rename them.
  *
+ * @param warmupArticles sent through each run before its timing started (JIT compilation of a cold JVM)
  * @param ratio pipeline articles/s over baseline records/s
  * @param peakHeapMiB highest used heap of the bench JVM (broker, Streams, consumer and bench together)
  * @param peakLiveHeapMiB highest heap still in use right after a garbage collection
@@ -21,6 +22,7 @@ import java.nio.file.Path;
  */
 public record BenchReport(
         long articles,
+        long warmupArticles,
         int partitions,
         String kafka,
         double meanArticleBytes,
@@ -51,8 +53,9 @@ public record BenchReport(
 
     public void print(PrintStream out) {
         out.println();
-        out.printf("newswire bench — %,d articles (%.0f B mean, %,d exact re-sends, %,d near duplicates), %d partitions, %s%n",
-                articles, meanArticleBytes, exactResends, nearDuplicates, partitions, kafka);
+        out.printf("newswire bench — %,d articles (%.0f B mean, %,d exact re-sends, %,d near duplicates) after %,d not timed,"
+                + " %d partitions, %s%n", articles, meanArticleBytes, exactResends, nearDuplicates, warmupArticles,
+                partitions, kafka);
         out.println("| run | articles/s | MB/s | vs baseline | CPU µs/article |");
         out.println("| --- | ---: | ---: | ---: | ---: |");
         out.printf("| baseline: raw producer, acks=all | %,.0f | %.1f | 1.00 | %,.0f |%n", baselineArticlesPerSec,

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param workDir the bench's own files (broker data, Streams state, SQLite sink); wiped at the start
  * @param corpusFile extra JSON-lines text to recombine, or null
  */
-public record BenchSettings(long articles, int rate, Duration latencyDuration, int partitions, long seed,
+public record BenchSettings(long articles, long warmup, int rate, Duration latencyDuration, int partitions, long seed,
                             String bootstrapServers, Path kafkaConfig, int kafkaPort, Path workDir,
                             Path seedsDir, Path corpusFile) {
 }

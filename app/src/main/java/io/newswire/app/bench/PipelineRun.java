@@ -28,15 +28,15 @@ final class PipelineRun {
     private PipelineRun() {
     }
 
-    static Result run(ArticlePublisher publisher, ArticleGenerator generator, long articles, Pipeline pipeline,
-                      Admin admin, SinkCommits commits, PrintStream out, Duration drainTimeout)
+    static Result run(String label, ArticlePublisher publisher, ArticleGenerator generator, long articles,
+                      Pipeline pipeline, Admin admin, SinkCommits commits, PrintStream out, Duration drainTimeout)
             throws InterruptedException {
         long committedBefore = commits.articles();
         long start;
         long cpuStart;
         long[] sent = {0};
         try (ProgressLine progress = new ProgressLine(out, () -> String.format(
-                "pipeline: sent %,d/%,d, in the sink %,d articles", sent[0], articles,
+                "%s: sent %,d/%,d, in the sink %,d articles", label, sent[0], articles,
                 commits.articles() - committedBefore))) {
             start = System.nanoTime();
             cpuStart = CpuClock.processCpuNanos();

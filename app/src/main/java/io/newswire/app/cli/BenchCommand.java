@@ -29,6 +29,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--articles", defaultValue = "200000", description = "articles for the baseline and the pipeline run (default ${DEFAULT-VALUE})")
     long articles;
 
+    @Option(names = "--warmup", defaultValue = "10000", description = "articles sent through the baseline and the pipeline before each is timed, so a cold JVM's JIT compilation is not in the figures (default ${DEFAULT-VALUE}, at most --articles; 0 for none)")
+    long warmup;
+
     @Option(names = "--rate", defaultValue = "1000", description = "articles per second of the latency run (default ${DEFAULT-VALUE})")
     int rate;
 
@@ -64,13 +67,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (articles < 1 || rate < 1 || durationSeconds < 1 || partitions < 1) {
+        if (articles < 1 || rate < 1 || durationSeconds < 1 || partitions < 1 || warmup < 0) {
             throw new ParameterException(spec.commandLine(),
-                    "--articles, --rate, --duration and --partitions must be at least 1");
+                    "--articles, --rate, --duration and --partitions must be at least 1, --warmup at least 0");
         }
         PrintStream out = System.out;
         Path seedDir = seeds != null ? seeds : AppPaths.seedsDir();
-        BenchSettings settings = new BenchSettings(articles, rate, Duration.ofSeconds(durationSeconds), partitions,
+        BenchSettings settings = new BenchSettings(articles, Math.min(warmup, articles), rate, Duration.ofSeconds(durationSeconds), partitions,
                 seed, bootstrapServers, kafkaConfig, kafkaPort, workDir != null ? workDir : AppPaths.dataDir().resolve("bench"),
                 seedDir, corpus != null ? corpus : defaultCorpus(seedDir));
         BenchReport report = new Bench(settings, out).run();

@@ -1,10 +1,16 @@
 package io.newswire.streams.dedup;
 
 import io.newswire.common.TaggedArticle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -18,6 +24,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * </ul>
  * Both stores are window stores whose retention drops whole segments, so state stays bounded: an id or a
  * fingerprint is remembered for the dedup retention, measured in record time (ingestion) of this task.
+ * The search for a near fingerprint runs in a {@link NearDuplicateIndex} in memory, rebuilt from the
+ * fingerprint store whenever the task starts (after its state is restored), with the same retention.
  *
  * <p>To see near-duplicates that arrive on different input partitions this runs behind a single-partition
  * repartition topic (see {@code NewsTopology}), so there is exactly one task and one index.
@@ -25,19 +33,21 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 public final class Deduplicator implements FixedKeyProcessor<String, TaggedArticle, Deduplicated> {
 
     public static final String SEEN_IDS_STORE = "seen-article-ids";
-    public static final String FINGERPRINT_STORE = "simhash-bands";
-    /** A pathological bucket (many near-empty texts) is scanned only this far: bounded work per article. */
-    static final int MAX_CANDIDATES_PER_BAND = 256;
+    /** Fingerprint (hex) → id of the original that has it. */
+    public static final String FINGERPRINT_STORE = "original-fingerprints";
     /** Value stored for an id that was the first of its story. */
     private static final String ORIGINAL = "";
 
     private final SimHashBands bands;
+    private final Duration retention;
     private FixedKeyProcessorContext<String, Deduplicated> context;
     private WindowStore<String, String> seenIds;
     private WindowStore<String, String> fingerprints;
+    private NearDuplicateIndex index;
 
-    public Deduplicator(SimHashBands bands) {
+    public Deduplicator(SimHashBands bands, Duration retention) {
         this.bands = bands;
+        this.retention = retention;
     }
 
     @Override
@@ -45,6 +55,7 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
         this.context = context;
         this.seenIds = context.getStateStore(SEEN_IDS_STORE);
         this.fingerprints = context.getStateStore(FINGERPRINT_STORE);
+        this.index = rebuildIndex();
     }
 
     @Override
@@ -64,10 +75,8 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
             context.forward(record.withValue(new Deduplicated(article.withDuplicateOf(original), false)));
             return;
         }
-        String entry = article.id() + "|" + Long.toHexString(fingerprint);
-        for (String band : bands.keys(fingerprint)) {
-            fingerprints.put(band, entry, now);
-        }
+        fingerprints.put(Long.toHexString(fingerprint), article.id(), now);
+        index.add(fingerprint, now);
         context.forward(record.withValue(new Deduplicated(article, true)));
     }
 
@@ -80,21 +89,31 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
 
     /** The id of the earliest retained original within the distance, or null. */
     private String nearDuplicateOf(long fingerprint) {
-        for (String band : bands.keys(fingerprint)) {
-            try (WindowStoreIterator<String> candidates =
-                         fingerprints.fetch(band, 0L, Long.MAX_VALUE / 2)) {
-                int scanned = 0;
-                while (candidates.hasNext() && scanned++ < MAX_CANDIDATES_PER_BAND) {
-                    KeyValue<Long, String> candidate = candidates.next();
-                    int bar = candidate.value.lastIndexOf('|');
-                    long other = Long.parseUnsignedLong(candidate.value.substring(bar + 1), 16);
-                    if (bands.near(fingerprint, other)) {
-                        return candidate.value.substring(0, bar);
-                    }
-                }
+        Long near = index.nearest(fingerprint);
+        if (near == null) {
+            return null;
+        }
+        try (WindowStoreIterator<String> owners = fingerprints.fetch(Long.toHexString(near), 0L, Long.MAX_VALUE)) {
+            // The index and the store hold the same fingerprints; a miss means the store's segment expired first.
+            return owners.hasNext() ? owners.next().value : null;
+        }
+    }
+
+    /** The index of every retained original, added in record-time order as they were first seen. */
+    private NearDuplicateIndex rebuildIndex() {
+        List<long[]> retained = new ArrayList<>();
+        try (KeyValueIterator<Windowed<String>, String> all = fingerprints.all()) {
+            while (all.hasNext()) {
+                KeyValue<Windowed<String>, String> entry = all.next();
+                retained.add(new long[] {entry.key.window().start(), Long.parseUnsignedLong(entry.key.key(), 16)});
             }
         }
-        return null;
+        retained.sort(Comparator.comparingLong(entry -> entry[0]));
+        NearDuplicateIndex rebuilt = new NearDuplicateIndex(bands, retention.toMillis());
+        for (long[] entry : retained) {
+            rebuilt.add(entry[1], entry[0]);
+        }
+        return rebuilt;
     }
 
     static String text(TaggedArticle article) {

@@ -1,8 +1,5 @@
 package io.newswire.streams.dedup;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Splits a 64-bit fingerprint into {@code maxDistance + 1} bands. Two fingerprints within {@code maxDistance}
  * bits of each other agree on at least one whole band (pigeonhole), so looking up an article's bands finds
@@ -12,6 +9,7 @@ public final class SimHashBands {
 
     private final int maxDistance;
     private final int bands;
+    private final int width;
 
     public SimHashBands(int maxDistance) {
         if (maxDistance < 0 || maxDistance > 15) {
@@ -19,23 +17,24 @@ public final class SimHashBands {
         }
         this.maxDistance = maxDistance;
         this.bands = maxDistance + 1;
+        this.width = 64 / bands;
     }
 
     public int maxDistance() {
         return maxDistance;
     }
 
-    /** One key per band, {@code "<band>:<bits as hex>"}. */
-    public List<String> keys(long fingerprint) {
-        List<String> keys = new ArrayList<>(bands);
-        int width = 64 / bands;
-        for (int band = 0; band < bands; band++) {
-            int from = band * width;
-            int bits = band == bands - 1 ? 64 - from : width;
-            long mask = bits == 64 ? -1L : (1L << bits) - 1;
-            keys.add(band + ":" + Long.toHexString((fingerprint >>> from) & mask));
-        }
-        return keys;
+    /** How many bands a fingerprint is split into. */
+    public int count() {
+        return bands;
+    }
+
+    /** The bits of one band (0 ≤ band &lt; {@link #count()}); the last band takes the bits left over. */
+    public long band(long fingerprint, int band) {
+        int from = band * width;
+        int bits = band == bands - 1 ? 64 - from : width;
+        long mask = bits == 64 ? -1L : (1L << bits) - 1;
+        return (fingerprint >>> from) & mask;
     }
 
     public boolean near(long a, long b) {

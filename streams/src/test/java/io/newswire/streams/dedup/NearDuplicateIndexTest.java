@@ -1,0 +1,66 @@
+package io.newswire.streams.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class NearDuplicateIndexTest {
+
+    private static final long DAY = 86_400_000L;
+    private final SimHashBands bands = new SimHashBands(6);
+
+    @Test
+    void shouldFindTheEarliestFingerprintWithinTheDistanceAndNothingFarther() {
+        NearDuplicateIndex index = new NearDuplicateIndex(bands, 90 * DAY);
+        long first = 0x0123_4567_89ab_cdefL;
+        long second = first ^ 0b11L;
+        index.add(first, 0);
+        index.add(second, 1);
+
+        assertThat(index.nearest(first ^ 0b100_0000L)).isEqualTo(first);
+        assertThat(index.nearest(second ^ (0b11_1111L << 20))).as("6 bits from the second only").isEqualTo(second);
+        assertThat(index.nearest(first ^ (0b111_1111_1111L << 30))).as("11 bits away").isNull();
+    }
+
+    @Test
+    void shouldAgreeWithAFullScanOnRandomFingerprints() {
+        NearDuplicateIndex index = new NearDuplicateIndex(bands, 90 * DAY);
+        Random random = new Random(7);
+        long[] added = new long[5_000];
+        for (int i = 0; i < added.length; i++) {
+            added[i] = random.nextLong();
+            index.add(added[i], i);
+        }
+        assertThat(index.size()).isEqualTo(added.length);
+        for (int i = 0; i < 2_000; i++) {
+            long probe = added[random.nextInt(added.length)];
+            for (int flip = random.nextInt(9); flip > 0; flip--) {
+                probe ^= 1L << random.nextInt(64);
+            }
+            Long expected = null;
+            for (long candidate : added) {
+                if (SimHash.distance(candidate, probe) <= 6) {
+                    expected = candidate;
+                    break;
+                }
+            }
+            assertThat(index.nearest(probe)).as("probe %x", probe).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void shouldForgetFingerprintsOlderThanTheRetention() {
+        NearDuplicateIndex index = new NearDuplicateIndex(bands, 2 * DAY);
+        long old = 0x5555_5555_0000_0000L;
+        index.add(old, 0);
+        index.add(0x0000_0000_5555_5555L, DAY);
+        assertThat(index.nearest(old)).isEqualTo(old);
+
+        index.add(0xffff_0000_ffff_0000L, 3 * DAY);
+
+        assertThat(index.nearest(old)).isNull();
+        assertThat(index.nearest(0x0000_0000_5555_5555L)).isEqualTo(0x0000_0000_5555_5555L);
+        assertThat(index.size()).isEqualTo(2);
+    }
+}
