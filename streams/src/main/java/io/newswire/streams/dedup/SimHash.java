@@ -21,17 +21,27 @@ public final class SimHash {
 
     public static long of(String text) {
         int end = Math.min(text.length(), MAX_CHARS);
-        int[] votes = new int[64];
+        Votes votes = new Votes();
         // The hashes of the last SHINGLE_WORDS words, oldest first; words counts how many were read.
         long[] window = new long[SHINGLE_WORDS];
         int words = 0;
         long word = FNV_OFFSET;
         boolean inWord = false;
         for (int i = 0; i < end; ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.isLetterOrDigit(c)) {
-                word = (word ^ Character.toLowerCase(c)) * FNV_PRIME;
+            int c = text.charAt(i);
+            int lower;
+            if (c < 128) {
+                // ASCII, most of the text: a letter or digit test and lower-casing without Unicode tables.
+                i++;
+                int folded = c | 0x20;
+                lower = folded >= 'a' && folded <= 'z' ? folded : c >= '0' && c <= '9' ? c : -1;
+            } else {
+                c = text.codePointAt(i);
+                i += Character.charCount(c);
+                lower = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : -1;
+            }
+            if (lower >= 0) {
+                word = (word ^ lower) * FNV_PRIME;
                 inWord = true;
             } else if (inWord) {
                 words = push(window, words, word, votes);
@@ -44,15 +54,9 @@ public final class SimHash {
         }
         if (words < SHINGLE_WORDS) {
             // A text shorter than one shingle is fingerprinted by the words it has (none: a fixed value).
-            vote(votes, shingle(window, words));
+            votes.add(shingle(window, words));
         }
-        long fingerprint = 0;
-        for (int bit = 0; bit < 64; bit++) {
-            if (votes[bit] > 0) {
-                fingerprint |= 1L << bit;
-            }
-        }
-        return fingerprint;
+        return votes.majority();
     }
 
     public static int distance(long a, long b) {
@@ -60,7 +64,7 @@ public final class SimHash {
     }
 
     /** Adds a word; once the window is full every new word completes a shingle, which votes. */
-    private static int push(long[] window, int words, long word, int[] votes) {
+    private static int push(long[] window, int words, long word, Votes votes) {
         if (words < SHINGLE_WORDS) {
             window[words] = word;
         } else {
@@ -69,7 +73,7 @@ public final class SimHash {
         }
         int count = words + 1;
         if (count >= SHINGLE_WORDS) {
-            vote(votes, shingle(window, SHINGLE_WORDS));
+            votes.add(shingle(window, SHINGLE_WORDS));
         }
         return count;
     }
@@ -83,9 +87,48 @@ public final class SimHash {
         return mix(hash);
     }
 
-    private static void vote(int[] votes, long hash) {
-        for (int bit = 0; bit < 64; bit++) {
-            votes[bit] += (int) ((hash >>> bit) & 1L) * 2 - 1;
+    /**
+     * Per bit, how many shingle hashes have it set. Eight byte-wide counters share a long, so one shingle
+     * costs 8 additions instead of 64; they are emptied into ints before a byte can overflow.
+     */
+    private static final class Votes {
+        private static final long LOW_BIT_OF_EVERY_BYTE = 0x0101010101010101L;
+        private static final int BYTE_LIMIT = 255;
+        private final long[] lanes = new long[8];
+        private final int[] ones = new int[64];
+        private int pending;
+        private int shingles;
+
+        void add(long hash) {
+            for (int j = 0; j < 8; j++) {
+                lanes[j] += (hash >>> j) & LOW_BIT_OF_EVERY_BYTE;
+            }
+            shingles++;
+            if (++pending == BYTE_LIMIT) {
+                flush();
+            }
+        }
+
+        /** The fingerprint: a bit is set where more shingles have it set than not. */
+        long majority() {
+            flush();
+            long fingerprint = 0;
+            for (int bit = 0; bit < 64; bit++) {
+                if (2 * ones[bit] > shingles) {
+                    fingerprint |= 1L << bit;
+                }
+            }
+            return fingerprint;
+        }
+
+        private void flush() {
+            for (int j = 0; j < 8; j++) {
+                for (int b = 0; b < 8; b++) {
+                    ones[b * 8 + j] += (int) ((lanes[j] >>> (8 * b)) & 0xFF);
+                }
+                lanes[j] = 0;
+            }
+            pending = 0;
         }
     }
 
