@@ -1,13 +1,11 @@
 package io.newswire.streams.tagging.keyphrases;
 
 import io.newswire.streams.tagging.analysis.AnalyzedText;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.lucene.analysis.CharArraySet;
 
 /**
@@ -30,6 +28,9 @@ public final class KeyphraseExtractor {
             "between", "against", "among", "during", "within", "without", "under", "through", "across", "towards",
             "toward", "upon", "amid", "since", "until", "whether", "both", "each", "these", "those", "them", "they"), false);
 
+    private static final Comparator<Map.Entry<String, Double>> BY_SCORE =
+            Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey());
+
     private final DocumentFrequencies frequencies;
     private final int limit;
 
@@ -38,97 +39,61 @@ public final class KeyphraseExtractor {
         this.limit = limit;
     }
 
-    /**
-     * The candidates of one article as token ranges with their scores. Only the few that make the top get
-     * their text built: a 4 KB article has hundreds of candidates, and building each phrase was most of
-     * the tagger's allocation.
-     */
-    private static final class Candidates {
-        private int[] from = new int[64];
-        private int[] to = new int[64];
-        private double[] scores = new double[64];
-        private int size;
-
-        void add(int first, int last, double score) {
-            if (size == from.length) {
-                from = Arrays.copyOf(from, size * 2);
-                to = Arrays.copyOf(to, size * 2);
-                scores = Arrays.copyOf(scores, size * 2);
-            }
-            from[size] = first;
-            to[size] = last;
-            scores[size++] = score;
-        }
+    private record Candidate(String text, List<String> stems) {
     }
 
     public List<String> extract(AnalyzedText text) {
-        int size = text.size();
-        boolean[] content = new boolean[size];
         Map<String, Integer> termCounts = new HashMap<>();
-        for (int i = 0; i < size; i++) {
-            content[i] = isContent(text, i);
-            if (content[i]) {
-                termCounts.merge(text.stem(i), 1, Integer::sum);
-            }
-        }
-        // TF-IDF once per distinct stem, not once per candidate it appears in.
-        Map<String, Double> weights = new HashMap<>(termCounts.size() * 2);
-        termCounts.forEach((stem, count) -> weights.put(stem, (1 + Math.log(count)) * frequencies.idf(stem)));
-
-        Candidates candidates = new Candidates();
+        List<Candidate> candidates = new ArrayList<>();
+        List<String> stems = new ArrayList<>();
         int runStart = -1;
-        int runWords = 0;
-        double runScore = 0;
-        for (int i = 0; i <= size; i++) {
-            boolean isContent = i < size && content[i];
-            if (isContent) {
+        for (int i = 0; i <= text.size(); i++) {
+            boolean content = i < text.size() && isContent(text, i);
+            if (content) {
+                String stem = text.stem(i);
+                termCounts.merge(stem, 1, Integer::sum);
                 if (runStart < 0) {
                     runStart = i;
-                    runWords = 0;
-                    runScore = 0;
+                    stems = new ArrayList<>();
                 }
-                runScore += weights.get(text.stem(i));
-                runWords++;
+                stems.add(stem);
             }
-            boolean runEnds = !isContent || !text.joinedToNext(i) || runWords == MAX_WORDS;
+            boolean runEnds = !content || !text.joinedToNext(i) || stems.size() == MAX_WORDS;
             if (runStart >= 0 && runEnds) {
-                candidates.add(runStart, isContent ? i : i - 1, runScore);
+                int last = content ? i : i - 1;
+                candidates.add(new Candidate(phrase(text, runStart, last), stems));
                 runStart = -1;
             }
         }
-        List<String> best = best(text, candidates);
+        List<String> best = best(candidates, termCounts);
         frequencies.observe(termCounts.keySet());
         return best;
     }
 
-    /**
-     * The top phrases by score, ties to the alphabetically first; a phrase found several times counts once
-     * (its occurrences have the same stems, so the same score).
-     */
-    private List<String> best(AnalyzedText text, Candidates candidates) {
-        Integer[] order = new Integer[candidates.size];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    private List<String> best(List<Candidate> candidates, Map<String, Integer> termCounts) {
+        Map<String, Double> scores = new HashMap<>(candidates.size() * 2);
+        for (Candidate candidate : candidates) {
+            double score = 0;
+            for (String stem : candidate.stems()) {
+                score += (1 + Math.log(termCounts.get(stem))) * frequencies.idf(stem);
+            }
+            scores.merge(candidate.text(), score, Math::max);
         }
-        Arrays.sort(order, (a, b) -> Double.compare(candidates.scores[b], candidates.scores[a]));
-        Set<String> top = new LinkedHashSet<>();
-        for (int group = 0; group < order.length && top.size() < limit; ) {
-            int groupEnd = group + 1;
-            while (groupEnd < order.length && candidates.scores[order[groupEnd]] == candidates.scores[order[group]]) {
-                groupEnd++;
+        // The top few by a bounded insertion, not a sort of every candidate; ties go to the earlier text.
+        List<Map.Entry<String, Double>> top = new ArrayList<>(limit + 1);
+        for (Map.Entry<String, Double> entry : scores.entrySet()) {
+            int at = top.size();
+            while (at > 0 && BY_SCORE.compare(entry, top.get(at - 1)) < 0) {
+                at--;
             }
-            TreeSet<String> tied = new TreeSet<>();
-            for (int k = group; k < groupEnd; k++) {
-                tied.add(phrase(text, candidates.from[order[k]], candidates.to[order[k]]));
-            }
-            for (String phrase : tied) {
-                if (top.size() < limit) {
-                    top.add(phrase);
+            if (at < limit) {
+                top.add(at, entry);
+                if (top.size() > limit) {
+                    top.remove(limit);
                 }
             }
-            group = groupEnd;
         }
-        return List.copyOf(top);
+        return top.stream().map(Map.Entry::getKey).toList();
     }
 
     /** The words of a candidate, lowercased, possessives dropped ("south korea's" gives "south korea"). */
