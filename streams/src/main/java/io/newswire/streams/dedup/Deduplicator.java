@@ -4,6 +4,7 @@ import io.newswire.common.TaggedArticle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -99,14 +100,22 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
         }
     }
 
-    /** The index of every retained original, added in record-time order as they were first seen. */
     private NearDuplicateIndex rebuildIndex() {
-        List<long[]> retained = new ArrayList<>();
         try (KeyValueIterator<Windowed<String>, String> all = fingerprints.all()) {
-            while (all.hasNext()) {
-                KeyValue<Windowed<String>, String> entry = all.next();
-                retained.add(new long[] {entry.key.window().start(), Long.parseUnsignedLong(entry.key.key(), 16)});
-            }
+            return indexOf(all, bands, retention);
+        }
+    }
+
+    /**
+     * The index of every retained original in the fingerprint store (fingerprint in hex → id, at the time
+     * it was first seen), added in record-time order as they arrived.
+     */
+    static NearDuplicateIndex indexOf(Iterator<KeyValue<Windowed<String>, String>> fingerprintStore,
+                                      SimHashBands bands, Duration retention) {
+        List<long[]> retained = new ArrayList<>();
+        while (fingerprintStore.hasNext()) {
+            Windowed<String> key = fingerprintStore.next().key;
+            retained.add(new long[] {key.window().start(), Long.parseUnsignedLong(key.key(), 16)});
         }
         retained.sort(Comparator.comparingLong(entry -> entry[0]));
         NearDuplicateIndex rebuilt = new NearDuplicateIndex(bands, retention.toMillis());

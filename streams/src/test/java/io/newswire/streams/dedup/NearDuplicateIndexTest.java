@@ -2,7 +2,12 @@ package io.newswire.streams.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Random;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.internals.TimeWindow;
 import org.junit.jupiter.api.Test;
 
 class NearDuplicateIndexTest {
@@ -62,5 +67,26 @@ class NearDuplicateIndexTest {
         assertThat(index.nearest(old)).isNull();
         assertThat(index.nearest(0x0000_0000_5555_5555L)).isEqualTo(0x0000_0000_5555_5555L);
         assertThat(index.size()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRebuildFromTheFingerprintStoreInRecordTimeOrder() {
+        long older = 0x5555_5555_0000_0000L;
+        long newer = older ^ 0b111L; // within the distance of the older one: the older is the one found
+        long other = 0x0f0f_0f0f_0f0f_0f0fL;
+        List<KeyValue<Windowed<String>, String>> store = List.of(
+                entry(newer, 5 * DAY, "newer"), entry(other, 4 * DAY, "other"), entry(older, DAY, "older"));
+
+        NearDuplicateIndex index = Deduplicator.indexOf(store.iterator(), bands, Duration.ofDays(90));
+
+        assertThat(index.size()).isEqualTo(3);
+        assertThat(index.nearest(older ^ 0b1000L)).isEqualTo(older);
+        assertThat(index.nearest(other)).isEqualTo(other);
+        assertThat(Deduplicator.indexOf(store.iterator(), bands, Duration.ofDays(2)).size())
+                .as("what is past the retention before the latest entry is not rebuilt").isEqualTo(2);
+    }
+
+    private static KeyValue<Windowed<String>, String> entry(long fingerprint, long time, String id) {
+        return KeyValue.pair(new Windowed<>(Long.toHexString(fingerprint), new TimeWindow(time, time + 1)), id);
     }
 }
