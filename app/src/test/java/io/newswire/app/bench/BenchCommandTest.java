@@ -37,6 +37,8 @@ class BenchCommandTest {
     void shouldExitTwoWhenACountIsNotPositive() {
         assertThat(Newswire.run("bench", "--articles", "0")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("must be at least 1");
+        assertThat(Newswire.run("bench", "--warmup", "-1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--warmup at least 0");
     }
 
     @Test
