@@ -59,36 +59,41 @@ final class BaselineRun {
              ProgressLine progress = new ProgressLine(out, () -> String.format("baseline: %,d/%,d records acknowledged",
                      acked.get(), records))) {
             warmUp(producer, topic, payloads.get(0));
-            for (long i = 0; i < warmup; i++) {
-                Payload payload = payloads.get((int) (i % payloads.size()));
-                producer.send(new ProducerRecord<>(topic, payload.key(), payload.value()), (metadata, e) -> {
-                    if (e != null) {
-                        error.compareAndSet(null, e);
-                    }
-                });
-            }
-            producer.flush();
+            send(producer, topic, payloads, warmup, error, () -> { });
             start = System.nanoTime();
             cpuStart = CpuClock.processCpuNanos();
-            for (long i = 0; i < records && error.get() == null; i++) {
-                Payload payload = payloads.get((int) (i % payloads.size()));
-                bytes += payload.value().length;
-                producer.send(new ProducerRecord<>(topic, payload.key(), payload.value()), (metadata, e) -> {
-                    if (e != null) {
-                        error.compareAndSet(null, e);
-                    } else {
-                        acked.incrementAndGet();
-                        lastAckNanos.accumulateAndGet(System.nanoTime(), Math::max);
-                    }
-                });
-            }
-            producer.flush();
+            bytes = send(producer, topic, payloads, records, error, () -> {
+                acked.incrementAndGet();
+                lastAckNanos.accumulateAndGet(System.nanoTime(), Math::max);
+            });
         }
         long cpu = CpuClock.processCpuNanos() - cpuStart;
         if (error.get() != null) {
             throw new IllegalStateException("baseline producer failed: " + error.get().getMessage(), error.get());
         }
         return new Result(records, (lastAckNanos.get() - start) / 1e9, bytes, cpu);
+    }
+
+    /**
+     * Sends {@code count} records cycling through the payloads, as fast as the producer takes them, until
+     * the first failure; waits for every acknowledgement. Returns the bytes sent.
+     */
+    private static long send(KafkaProducer<byte[], byte[]> producer, String topic, List<Payload> payloads, long count,
+                             AtomicReference<Exception> error, Runnable onAck) {
+        long bytes = 0;
+        for (long i = 0; i < count && error.get() == null; i++) {
+            Payload payload = payloads.get((int) (i % payloads.size()));
+            bytes += payload.value().length;
+            producer.send(new ProducerRecord<>(topic, payload.key(), payload.value()), (metadata, e) -> {
+                if (e != null) {
+                    error.compareAndSet(null, e);
+                } else {
+                    onAck.run();
+                }
+            });
+        }
+        producer.flush();
+        return bytes;
     }
 
     /**

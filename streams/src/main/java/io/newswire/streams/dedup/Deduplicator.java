@@ -69,7 +69,7 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
             context.forward(record.withValue(new Deduplicated(again, false)));
             return;
         }
-        long fingerprint = SimHash.of(text(article));
+        long fingerprint = SimHash.of(orEmpty(article.title()), orEmpty(article.body()));
         String original = nearDuplicateOf(fingerprint);
         seenIds.put(article.id(), original == null ? ORIGINAL : original, now);
         if (original != null) {
@@ -125,9 +125,7 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
         return rebuilt;
     }
 
-    static String text(TaggedArticle article) {
-        String title = article.title() == null ? "" : article.title();
-        String body = article.body() == null ? "" : article.body();
-        return title + "\n" + body;
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 }

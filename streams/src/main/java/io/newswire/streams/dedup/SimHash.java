@@ -19,63 +19,84 @@ public final class SimHash {
     private SimHash() {
     }
 
-    public static long of(String text) {
-        int end = Math.min(text.length(), MAX_CHARS);
-        Votes votes = new Votes();
-        // The hashes of the last SHINGLE_WORDS words, oldest first; words counts how many were read.
-        long[] window = new long[SHINGLE_WORDS];
-        int words = 0;
-        long word = FNV_OFFSET;
-        boolean inWord = false;
-        for (int i = 0; i < end; ) {
-            int c = text.charAt(i);
-            int lower;
-            if (c < 128) {
-                // ASCII, most of the text: a letter or digit test and lower-casing without Unicode tables.
-                i++;
-                int folded = c | 0x20;
-                lower = folded >= 'a' && folded <= 'z' ? folded : c >= '0' && c <= '9' ? c : -1;
-            } else {
-                c = text.codePointAt(i);
-                i += Character.charCount(c);
-                lower = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : -1;
-            }
-            if (lower >= 0) {
-                word = (word ^ lower) * FNV_PRIME;
-                inWord = true;
-            } else if (inWord) {
-                words = push(window, words, word, votes);
-                word = FNV_OFFSET;
-                inWord = false;
-            }
+    /**
+     * The fingerprint of the parts read as one text, with a word break between them (an article's title
+     * and body without copying them into one string).
+     */
+    public static long of(String... parts) {
+        Shingles shingles = new Shingles();
+        int budget = MAX_CHARS;
+        for (String part : parts) {
+            int end = Math.min(part.length(), budget);
+            shingles.read(part, end);
+            shingles.endWord();
+            budget -= end;
         }
-        if (inWord) {
-            words = push(window, words, word, votes);
-        }
-        if (words < SHINGLE_WORDS) {
-            // A text shorter than one shingle is fingerprinted by the words it has (none: a fixed value).
-            votes.add(shingle(window, words));
-        }
-        return votes.majority();
+        return shingles.fingerprint();
     }
 
     public static int distance(long a, long b) {
         return Long.bitCount(a ^ b);
     }
 
-    /** Adds a word; once the window is full every new word completes a shingle, which votes. */
-    private static int push(long[] window, int words, long word, Votes votes) {
-        if (words < SHINGLE_WORDS) {
-            window[words] = word;
-        } else {
-            System.arraycopy(window, 1, window, 0, SHINGLE_WORDS - 1);
-            window[SHINGLE_WORDS - 1] = word;
+    /** Words as they are read, hashed one character at a time; each full window of words is a shingle that votes. */
+    private static final class Shingles {
+        private final Votes votes = new Votes();
+        /** The hashes of the last SHINGLE_WORDS words, oldest first. */
+        private final long[] window = new long[SHINGLE_WORDS];
+        private int words;
+        private long word = FNV_OFFSET;
+        private boolean inWord;
+
+        void read(String text, int end) {
+            for (int i = 0; i < end; ) {
+                int c = text.charAt(i);
+                int lower;
+                if (c < 128) {
+                    // ASCII, most of the text: a letter or digit test and lower-casing without Unicode tables.
+                    i++;
+                    int folded = c | 0x20;
+                    lower = folded >= 'a' && folded <= 'z' ? folded : c >= '0' && c <= '9' ? c : -1;
+                } else {
+                    c = text.codePointAt(i);
+                    i += Character.charCount(c);
+                    lower = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : -1;
+                }
+                if (lower >= 0) {
+                    word = (word ^ lower) * FNV_PRIME;
+                    inWord = true;
+                } else {
+                    endWord();
+                }
+            }
         }
-        int count = words + 1;
-        if (count >= SHINGLE_WORDS) {
-            votes.add(shingle(window, SHINGLE_WORDS));
+
+        /** Ends the word being read, if any; once the window is full every new word completes a shingle. */
+        void endWord() {
+            if (!inWord) {
+                return;
+            }
+            if (words < SHINGLE_WORDS) {
+                window[words] = word;
+            } else {
+                System.arraycopy(window, 1, window, 0, SHINGLE_WORDS - 1);
+                window[SHINGLE_WORDS - 1] = word;
+            }
+            words++;
+            if (words >= SHINGLE_WORDS) {
+                votes.add(shingle(window, SHINGLE_WORDS));
+            }
+            word = FNV_OFFSET;
+            inWord = false;
         }
-        return count;
+
+        long fingerprint() {
+            if (words < SHINGLE_WORDS) {
+                // A text shorter than one shingle is fingerprinted by the words it has (none: a fixed value).
+                votes.add(shingle(window, words));
+            }
+            return votes.majority();
+        }
     }
 
     /** Order matters in a shingle ("a b c" is not "c b a"): each position rotates its word's hash differently. */
