@@ -10,14 +10,19 @@ import io.newswire.streams.tagging.LuceneTagger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,15 +118,14 @@ class FaultToleranceIT {
             run.createTopics();
             run.startStreams();
             run.startConsumer(run.sink);
-            Thread producer = new Thread(() -> run.produce(workload.entries), "producer");
-            producer.start();
+            CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> run.produce(workload.entries));
             await().atMost(DRAIN_TIMEOUT).until(() -> run.committedCount(run.topics.tagged().name()) >= 300);
 
             BrokerServer broker = cluster.brokers().values().iterator().next();
             broker.shutdown();
             broker.awaitShutdown();
             broker.startup();
-            producer.join(120_000);
+            producing.get(120, TimeUnit.SECONDS); // every record acknowledged, or the test fails here
             awaitDrained(run);
 
             assertSameAsUndisturbed(run.outcome());
@@ -146,13 +150,28 @@ class FaultToleranceIT {
         }
     }
 
+    /** Every difference at once, as the rows that differ: the whole tables would bury them. */
     private static void assertSameAsUndisturbed(PipelineRun.Outcome outcome) {
-        assertThat(outcome.topicDaily()).as("topic_daily rows").isEqualTo(undisturbed.topicDaily());
-        assertThat(outcome.articles()).as("articles rows").isEqualTo(undisturbed.articles());
-        assertThat(outcome.deadLettersByReason()).isEqualTo(undisturbed.deadLettersByReason());
-        assertThat(outcome.tagged()).isEqualTo(undisturbed.tagged());
-        assertThat(outcome.tagged() + outcome.deadLetters()).as("count in = tagged + dead-lettered")
+        SoftAssertions softly = new SoftAssertions();
+        assertSameRows(softly, "topic_daily", outcome.topicDaily(), undisturbed.topicDaily());
+        assertSameRows(softly, "articles", outcome.articles(), undisturbed.articles());
+        softly.assertThat(outcome.deadLettersByReason()).as("dead letters by reason")
+                .isEqualTo(undisturbed.deadLettersByReason());
+        softly.assertThat(outcome.tagged()).as("tagged").isEqualTo(undisturbed.tagged());
+        softly.assertThat(outcome.tagged() + outcome.deadLetters()).as("count in = tagged + dead-lettered")
                 .isEqualTo(workload.total());
+        softly.assertAll();
+    }
+
+    private static void assertSameRows(SoftAssertions softly, String table, List<String> rows, List<String> expected) {
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(rows);
+        List<String> extra = new ArrayList<>(rows);
+        extra.removeAll(expected);
+        softly.assertThat(extra).as("%s: %d rows here, %d undisturbed; rows only here (then rows only undisturbed: %s)",
+                table, rows.size(), expected.size(), missing).isEmpty();
+        softly.assertThat(missing).as("%s rows only in the undisturbed run", table).isEmpty();
+        softly.assertThat(rows).as("%s rows in the same order", table).isEqualTo(expected);
     }
 
     private static void awaitDrained(PipelineRun run) {

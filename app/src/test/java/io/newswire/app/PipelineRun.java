@@ -25,6 +25,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -125,18 +127,32 @@ final class PipelineRun implements AutoCloseable {
         return consumer;
     }
 
+    /** Sends every entry and waits for all of them to be acknowledged; fails if any was not. */
     void produce(List<Workload.Entry> entries) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        AtomicLong acknowledged = new AtomicLong();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (Workload.Entry entry : entries) {
-                producer.send(entry.to(topics.raw().name()));
+                producer.send(entry.to(topics.raw().name()), (metadata, error) -> {
+                    if (error == null) {
+                        acknowledged.incrementAndGet();
+                    } else {
+                        failure.compareAndSet(null, error);
+                    }
+                });
             }
             producer.flush();
+        }
+        // A record the test lost on its way in would show up as a difference in the sink, blamed on the pipeline.
+        if (failure.get() != null || acknowledged.get() != entries.size()) {
+            throw new IllegalStateException("the test producer had " + acknowledged.get() + " of " + entries.size()
+                    + " records acknowledged", failure.get());
         }
     }
 
