@@ -34,7 +34,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 public final class Deduplicator implements FixedKeyProcessor<String, TaggedArticle, Deduplicated> {
 
     public static final String SEEN_IDS_STORE = "seen-article-ids";
-    /** Fingerprint (hex) → id of the original that has it. */
+    /** Fingerprint (hex) → {@code <arrival>:<id>} of the original that has it (see {@link StoredOriginal}). */
     public static final String FINGERPRINT_STORE = "original-fingerprints";
     /** Value stored for an id that was the first of its story. */
     private static final String ORIGINAL = "";
@@ -45,6 +45,8 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
     private WindowStore<String, String> seenIds;
     private WindowStore<String, String> fingerprints;
     private NearDuplicateIndex index;
+    /** Arrival number the next original gets: the index is rebuilt in this order, as it was built live. */
+    private long nextArrival;
 
     public Deduplicator(SimHashBands bands, Duration retention) {
         this.bands = bands;
@@ -56,7 +58,9 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
         this.context = context;
         this.seenIds = context.getStateStore(SEEN_IDS_STORE);
         this.fingerprints = context.getStateStore(FINGERPRINT_STORE);
-        this.index = rebuildIndex();
+        RebuiltIndex rebuilt = rebuildIndex();
+        this.index = rebuilt.index();
+        this.nextArrival = rebuilt.nextArrival();
     }
 
     @Override
@@ -76,7 +80,7 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
             context.forward(record.withValue(new Deduplicated(article.withDuplicateOf(original), false)));
             return;
         }
-        fingerprints.put(Long.toHexString(fingerprint), article.id(), now);
+        fingerprints.put(Long.toHexString(fingerprint), new StoredOriginal(nextArrival++, article.id()).value(), now);
         index.add(fingerprint, now);
         context.forward(record.withValue(new Deduplicated(article, true)));
     }
@@ -96,33 +100,53 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
         }
         try (WindowStoreIterator<String> owners = fingerprints.fetch(Long.toHexString(near), 0L, Long.MAX_VALUE)) {
             // The index and the store hold the same fingerprints; a miss means the store's segment expired first.
-            return owners.hasNext() ? owners.next().value : null;
+            return owners.hasNext() ? StoredOriginal.parse(owners.next().value).id() : null;
         }
     }
 
-    private NearDuplicateIndex rebuildIndex() {
+    private RebuiltIndex rebuildIndex() {
         try (KeyValueIterator<Windowed<String>, String> all = fingerprints.all()) {
             return indexOf(all, bands, retention);
         }
     }
 
+    /** The index rebuilt from the store, and the arrival number the next original gets. */
+    record RebuiltIndex(NearDuplicateIndex index, long nextArrival) {
+    }
+
     /**
-     * The index of every retained original in the fingerprint store (fingerprint in hex → id, at the time
-     * it was first seen), added in record-time order as they arrived.
+     * The index of every retained original in the fingerprint store (fingerprint in hex → arrival and id, at
+     * the record time it was first seen), added in the order they arrived. That order, not record time (which
+     * ties within a millisecond and runs backwards across input partitions), is what makes "the earliest
+     * original within the distance" the same one after a restart as before it.
      */
-    static NearDuplicateIndex indexOf(Iterator<KeyValue<Windowed<String>, String>> fingerprintStore,
-                                      SimHashBands bands, Duration retention) {
+    static RebuiltIndex indexOf(Iterator<KeyValue<Windowed<String>, String>> fingerprintStore,
+                                SimHashBands bands, Duration retention) {
         List<long[]> retained = new ArrayList<>();
         while (fingerprintStore.hasNext()) {
-            Windowed<String> key = fingerprintStore.next().key;
-            retained.add(new long[] {key.window().start(), Long.parseUnsignedLong(key.key(), 16)});
+            KeyValue<Windowed<String>, String> stored = fingerprintStore.next();
+            retained.add(new long[] {StoredOriginal.parse(stored.value).arrival(), stored.key.window().start(),
+                Long.parseUnsignedLong(stored.key.key(), 16)});
         }
         retained.sort(Comparator.comparingLong(entry -> entry[0]));
         NearDuplicateIndex rebuilt = new NearDuplicateIndex(bands, retention.toMillis());
         for (long[] entry : retained) {
-            rebuilt.add(entry[1], entry[0]);
+            rebuilt.add(entry[2], entry[1]);
         }
-        return rebuilt;
+        long nextArrival = retained.isEmpty() ? 0 : retained.get(retained.size() - 1)[0] + 1;
+        return new RebuiltIndex(rebuilt, nextArrival);
+    }
+
+    /** What the fingerprint store holds for an original: {@code <arrival>:<id>} (an id may hold colons). */
+    record StoredOriginal(long arrival, String id) {
+        String value() {
+            return arrival + ":" + id;
+        }
+
+        static StoredOriginal parse(String value) {
+            int colon = value.indexOf(':');
+            return new StoredOriginal(Long.parseLong(value.substring(0, colon)), value.substring(colon + 1));
+        }
     }
 
     private static String orEmpty(String text) {

@@ -70,23 +70,36 @@ class NearDuplicateIndexTest {
     }
 
     @Test
-    void shouldRebuildFromTheFingerprintStoreInRecordTimeOrder() {
-        long older = 0x5555_5555_0000_0000L;
-        long newer = older ^ 0b111L; // within the distance of the older one: the older is the one found
+    void shouldRebuildFromTheFingerprintStoreInArrivalOrder() {
+        long first = 0x5555_5555_0000_0000L;
+        long second = first ^ 0b111L; // within the distance of the first: the first to arrive is the one found
         long other = 0x0f0f_0f0f_0f0f_0f0fL;
+        // The second arrived later but carries an earlier record time (another input partition's clock),
+        // and the store lists entries by time and key, not by arrival.
         List<KeyValue<Windowed<String>, String>> store = List.of(
-                entry(newer, 5 * DAY, "newer"), entry(other, 4 * DAY, "other"), entry(older, DAY, "older"));
+                entry(second, DAY, 1, "second"), entry(other, 5 * DAY, 2, "other"), entry(first, 2 * DAY, 0, "first"));
 
-        NearDuplicateIndex index = Deduplicator.indexOf(store.iterator(), bands, Duration.ofDays(90));
+        Deduplicator.RebuiltIndex rebuilt = Deduplicator.indexOf(store.iterator(), bands, Duration.ofDays(90));
 
-        assertThat(index.size()).isEqualTo(3);
-        assertThat(index.nearest(older ^ 0b1000L)).isEqualTo(older);
-        assertThat(index.nearest(other)).isEqualTo(other);
-        assertThat(Deduplicator.indexOf(store.iterator(), bands, Duration.ofDays(2)).size())
-                .as("what is past the retention before the latest entry is not rebuilt").isEqualTo(2);
+        assertThat(rebuilt.index().size()).isEqualTo(3);
+        assertThat(rebuilt.index().nearest(first ^ 0b1000L)).as("the first to arrive").isEqualTo(first);
+        assertThat(rebuilt.index().nearest(other)).isEqualTo(other);
+        assertThat(rebuilt.nextArrival()).isEqualTo(3);
+        assertThat(Deduplicator.indexOf(store.iterator(), bands, Duration.ofDays(2)).index().size())
+                .as("what is past the retention before the latest entry is not rebuilt").isEqualTo(1);
+        assertThat(Deduplicator.indexOf(List.<KeyValue<Windowed<String>, String>>of().iterator(), bands,
+                Duration.ofDays(90)).nextArrival()).isZero();
     }
 
-    private static KeyValue<Windowed<String>, String> entry(long fingerprint, long time, String id) {
-        return KeyValue.pair(new Windowed<>(Long.toHexString(fingerprint), new TimeWindow(time, time + 1)), id);
+    @Test
+    void shouldKeepColonsInTheStoredId() {
+        Deduplicator.StoredOriginal stored = new Deduplicator.StoredOriginal(42, "urn:feed:7");
+
+        assertThat(Deduplicator.StoredOriginal.parse(stored.value())).isEqualTo(stored);
+    }
+
+    private static KeyValue<Windowed<String>, String> entry(long fingerprint, long time, long arrival, String id) {
+        return KeyValue.pair(new Windowed<>(Long.toHexString(fingerprint), new TimeWindow(time, time + 1)),
+                new Deduplicator.StoredOriginal(arrival, id).value());
     }
 }
