@@ -7,6 +7,8 @@ import io.newswire.consumer.SummaryConsumer;
 import io.newswire.consumer.sink.Sink;
 import io.newswire.consumer.sink.SinkBatch;
 import io.newswire.streams.tagging.LuceneTagger;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -108,7 +112,7 @@ class FaultToleranceIT {
             run.startStreams();
             awaitDrained(run);
 
-            assertSameAsUndisturbed(run.outcome());
+            assertSameAsUndisturbed(run);
         }
     }
 
@@ -128,7 +132,7 @@ class FaultToleranceIT {
             producing.get(120, TimeUnit.SECONDS); // every record acknowledged, or the test fails here
             awaitDrained(run);
 
-            assertSameAsUndisturbed(run.outcome());
+            assertSameAsUndisturbed(run);
         }
     }
 
@@ -146,12 +150,16 @@ class FaultToleranceIT {
             run.startConsumer(run.sink);
             awaitDrained(run);
 
-            assertSameAsUndisturbed(run.outcome());
+            assertSameAsUndisturbed(run);
         }
     }
 
-    /** Every difference at once, as the rows that differ: the whole tables would bury them. */
-    private static void assertSameAsUndisturbed(PipelineRun.Outcome outcome) {
+    /**
+     * Every difference at once, as the rows that differ (the whole tables would bury them), and on a difference
+     * what Kafka logged during the run: the logs go to a file that a CI report does not show.
+     */
+    private static void assertSameAsUndisturbed(PipelineRun run) throws Exception {
+        PipelineRun.Outcome outcome = run.outcome();
         SoftAssertions softly = new SoftAssertions();
         assertSameRows(softly, "topic_daily", outcome.topicDaily(), undisturbed.topicDaily());
         assertSameRows(softly, "articles", outcome.articles(), undisturbed.articles());
@@ -160,7 +168,30 @@ class FaultToleranceIT {
         softly.assertThat(outcome.tagged()).as("tagged").isEqualTo(undisturbed.tagged());
         softly.assertThat(outcome.tagged() + outcome.deadLetters()).as("count in = tagged + dead-lettered")
                 .isEqualTo(workload.total());
+        if (!softly.errorsCollected().isEmpty()) {
+            softly.fail("%nwarnings and errors logged for %s (dead letters left out):%n%s", run.prefix,
+                    String.join("\n", loggedWarnings(run.prefix)));
+        }
         softly.assertAll();
+    }
+
+    /** The last warnings and errors of the test log that name this run, each cut to a line's length. */
+    private static List<String> loggedWarnings(String prefix) throws IOException {
+        String file = System.getProperty("org.slf4j.simpleLogger.logFile");
+        if (file == null || !Files.isRegularFile(Path.of(file))) {
+            return List.of("(no log file)");
+        }
+        // Decoded leniently: the log quotes some of the test's deliberately broken bytes.
+        try (Stream<String> lines = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8).lines()) {
+            List<String> warnings = lines
+                    .filter(line -> line.contains(prefix) && (line.contains(" WARN ") || line.contains(" ERROR ")))
+                    .filter(line -> !line.contains("dead-lettering") && !line.contains("Skipping record due to"))
+                    // The Streams client id (prefix, "-streams-", a UUID) would take half of each line.
+                    .map(line -> line.replaceAll(Pattern.quote(prefix) + "-streams-[0-9a-f-]{36}", "<streams>"))
+                    .map(line -> line.length() > 400 ? line.substring(0, 400) + "…" : line)
+                    .toList();
+            return warnings.subList(Math.max(0, warnings.size() - 40), warnings.size());
+        }
     }
 
     private static void assertSameRows(SoftAssertions softly, String table, List<String> rows, List<String> expected) {
