@@ -78,8 +78,8 @@ final class Workload {
                 original = originals.get(candidate++ * 13 % originals.size());
                 copy = Article.create("syndicated", "https://mirror.example.org/" + i, original.title(),
                         original.body() + " (Reuters)", original.publishedAt(), INGESTED, "en");
-            } while (SimHash.distance(SimHash.of(original.title() + "\n" + original.body()),
-                    SimHash.of(copy.title() + "\n" + copy.body())) > 6);
+            } while (SimHash.distance(SimHash.of(original.title(), original.body()),
+                    SimHash.of(copy.title(), copy.body())) > 6);
             // Into the original's partition, so the copy is processed after it in every run.
             byPartition.get(partitionOf(original.id())).add(new Entry(partitionOf(original.id()),
                     utf8(copy.id()), json(copy)));
@@ -142,7 +142,7 @@ final class Workload {
             String title = seed.title() + " (" + attempt + ")";
             Instant published = LATEST_PUBLISHED.minus(Duration.ofDays(attempt % 25));
             attempt++;
-            long fingerprint = SimHash.of(title + "\n" + body);
+            long fingerprint = SimHash.of(title, body.toString());
             if (fingerprints.stream().anyMatch(f -> SimHash.distance(f, fingerprint) <= 8)) {
                 continue;
             }

@@ -122,19 +122,24 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
      */
     static RebuiltIndex indexOf(Iterator<KeyValue<Windowed<String>, String>> fingerprintStore,
                                 SimHashBands bands, Duration retention) {
-        List<long[]> retained = new ArrayList<>();
+        List<Retained> retained = new ArrayList<>();
         while (fingerprintStore.hasNext()) {
             KeyValue<Windowed<String>, String> stored = fingerprintStore.next();
-            retained.add(new long[] {StoredOriginal.parse(stored.value).arrival(), stored.key.window().start(),
-                Long.parseUnsignedLong(stored.key.key(), 16)});
+            // Only the arrival: the ids are not needed to rebuild (a million substrings at start-up otherwise).
+            retained.add(new Retained(StoredOriginal.arrivalOf(stored.value), stored.key.window().start(),
+                    Long.parseUnsignedLong(stored.key.key(), 16)));
         }
-        retained.sort(Comparator.comparingLong(entry -> entry[0]));
+        retained.sort(Comparator.comparingLong(Retained::arrival));
         NearDuplicateIndex rebuilt = new NearDuplicateIndex(bands, retention.toMillis());
-        for (long[] entry : retained) {
-            rebuilt.add(entry[2], entry[1]);
+        for (Retained original : retained) {
+            rebuilt.add(original.fingerprint(), original.time());
         }
-        long nextArrival = retained.isEmpty() ? 0 : retained.get(retained.size() - 1)[0] + 1;
+        long nextArrival = retained.isEmpty() ? 0 : retained.get(retained.size() - 1).arrival() + 1;
         return new RebuiltIndex(rebuilt, nextArrival);
+    }
+
+    /** One original read back from the fingerprint store. */
+    private record Retained(long arrival, long time, long fingerprint) {
     }
 
     /** What the fingerprint store holds for an original: {@code <arrival>:<id>} (an id may hold colons). */
@@ -144,8 +149,11 @@ public final class Deduplicator implements FixedKeyProcessor<String, TaggedArtic
         }
 
         static StoredOriginal parse(String value) {
-            int colon = value.indexOf(':');
-            return new StoredOriginal(Long.parseLong(value.substring(0, colon)), value.substring(colon + 1));
+            return new StoredOriginal(arrivalOf(value), value.substring(value.indexOf(':') + 1));
+        }
+
+        static long arrivalOf(String value) {
+            return Long.parseLong(value, 0, value.indexOf(':'), 10);
         }
     }
 
