@@ -3,7 +3,7 @@ package io.newswire.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswire.app.testing.InJvmKafka;
+import io.newswire.testsupport.InJvmKafka;
 import io.newswire.common.Json;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

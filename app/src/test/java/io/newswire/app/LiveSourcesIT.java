@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newswire.app.kafka.KafkaAdmin;
-import io.newswire.app.testing.InJvmKafka;
-import io.newswire.app.testing.RawTopic;
+import io.newswire.testsupport.InJvmKafka;
+import io.newswire.testsupport.RawTopic;
 import io.newswire.common.Article;
 import io.newswire.common.ArticleIds;
 import io.newswire.common.Json;

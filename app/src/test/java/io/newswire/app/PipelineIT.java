@@ -1,6 +1,6 @@
 package io.newswire.app;
 
-import io.newswire.app.testing.InJvmKafka;
+import io.newswire.testsupport.InJvmKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

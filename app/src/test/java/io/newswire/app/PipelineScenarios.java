@@ -1,5 +1,6 @@
 package io.newswire.app;
 
+import io.newswire.testsupport.DeadLetters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

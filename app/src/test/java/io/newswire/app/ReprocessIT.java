@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.newswire.app.cli.ReprocessCommand;
 import io.newswire.app.kafka.KafkaAdmin;
-import io.newswire.app.testing.InJvmKafka;
+import io.newswire.testsupport.InJvmKafka;
 import io.newswire.common.Article;
 import io.newswire.common.Tags;
 import io.newswire.common.TopicScore;

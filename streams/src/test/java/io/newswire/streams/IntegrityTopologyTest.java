@@ -9,7 +9,7 @@ import io.newswire.common.TopicDaySummary;
 import io.newswire.common.Topics;
 import io.newswire.streams.dating.DayResolver;
 import io.newswire.streams.deadletter.DeadLetterDeserializationHandler;
-import io.newswire.streams.deadletter.DeadLetterHeaders;
+import io.newswire.common.DeadLetterHeaders;
 import io.newswire.streams.deadletter.DeadLetterProcessingHandler;
 import io.newswire.streams.tagging.LuceneTagger;
 import java.nio.charset.StandardCharsets;

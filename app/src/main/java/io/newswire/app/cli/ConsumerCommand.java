@@ -3,7 +3,7 @@ package io.newswire.app.cli;
 import io.newswire.app.AppPaths;
 import io.newswire.common.Topics;
 import io.newswire.consumer.SummaryConsumer;
-import io.newswire.consumer.dashboard.DashboardServer;
+import io.newswire.dashboard.DashboardServer;
 import io.newswire.consumer.sink.JdbcSink;
 import java.util.Properties;
 import java.util.concurrent.Callable;

@@ -10,7 +10,7 @@ import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
-import io.newswire.consumer.dashboard.DashboardServer;
+import io.newswire.dashboard.DashboardServer;
 import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.producer.ArticlePublisher;

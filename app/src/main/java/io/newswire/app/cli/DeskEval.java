@@ -1,10 +1,10 @@
 package io.newswire.app.cli;
 
-import io.newswire.streams.tagging.desks.DeskEvaluation;
+import io.newswire.streams.training.desks.DeskEvaluation;
 import io.newswire.streams.tagging.desks.DeskModel;
 import io.newswire.streams.tagging.desks.DeskModelFile;
-import io.newswire.streams.tagging.desks.LabelledArticle;
-import io.newswire.streams.tagging.desks.LabelledArticles;
+import io.newswire.streams.training.desks.LabelledArticle;
+import io.newswire.streams.training.desks.LabelledArticles;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

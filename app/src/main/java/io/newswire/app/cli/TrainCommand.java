@@ -1,12 +1,12 @@
 package io.newswire.app.cli;
 
-import io.newswire.streams.tagging.desks.DeskCrossValidation;
+import io.newswire.streams.training.desks.DeskCrossValidation;
 import io.newswire.streams.tagging.desks.DeskModel;
 import io.newswire.streams.tagging.desks.DeskModelFile;
-import io.newswire.streams.tagging.desks.DeskTrainer;
-import io.newswire.streams.tagging.desks.DeskTrainingSettings;
-import io.newswire.streams.tagging.desks.LabelledArticle;
-import io.newswire.streams.tagging.desks.LabelledArticles;
+import io.newswire.streams.training.desks.DeskTrainer;
+import io.newswire.streams.training.desks.DeskTrainingSettings;
+import io.newswire.streams.training.desks.LabelledArticle;
+import io.newswire.streams.training.desks.LabelledArticles;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -10,7 +10,7 @@ import io.newswire.common.TaggedArticle;
 import io.newswire.common.TopicDaySummary;
 import io.newswire.common.TopicScore;
 import io.newswire.common.Topics;
-import io.newswire.consumer.dashboard.DashboardServer;
+import io.newswire.dashboard.DashboardServer;
 import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.SinkBatch;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newswire.app.kafka.KafkaAdmin;
-import io.newswire.app.testing.InJvmKafka;
+import io.newswire.testsupport.InJvmKafka;
 import io.newswire.common.TopicDaySummary;
 import io.newswire.common.Topics;
 import io.newswire.consumer.SummaryConsumer;

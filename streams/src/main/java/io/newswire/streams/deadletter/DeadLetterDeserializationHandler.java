@@ -25,7 +25,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     @Override
     public void configure(Map<String, ?> configs) {
-        dlqTopic = DeadLetterHeaders.topic(configs);
+        dlqTopic = DeadLetterRecords.topic(configs);
     }
 
     @Override
@@ -35,7 +35,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         String detail = exception instanceof InvalidArticleException invalid ? invalid.detail() : exception.getMessage();
         LOG.warn("dead-lettering {}-{}@{} as {}: {}", context.topic(), context.partition(), context.offset(),
                 reason, detail);
-        return Response.resume(List.of(DeadLetterHeaders.record(dlqTopic, record.key(), record.value(),
+        return Response.resume(List.of(DeadLetterRecords.record(dlqTopic, record.key(), record.value(),
                 reason, detail, context)));
     }
 }

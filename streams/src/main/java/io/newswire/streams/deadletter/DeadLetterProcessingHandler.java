@@ -28,7 +28,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public void configure(Map<String, ?> configs) {
-        dlqTopic = DeadLetterHeaders.topic(configs);
+        dlqTopic = DeadLetterRecords.topic(configs);
     }
 
     @Override
@@ -47,7 +47,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
             LOG.error("dead-lettering {}-{}@{} after a failure in {}", context.topic(), context.partition(),
                     context.offset(), context.processorNodeId(), exception);
         }
-        return Response.resume(List.of(DeadLetterHeaders.record(dlqTopic, context.sourceRawKey(),
+        return Response.resume(List.of(DeadLetterRecords.record(dlqTopic, context.sourceRawKey(),
                 context.sourceRawValue(), reason, detail, context)));
     }
 

@@ -1,5 +1,7 @@
 package io.newswire.streams.deadletter;
 
+import io.newswire.common.DeadLetterHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswire.common.validation.InvalidArticleException;

@@ -33,7 +33,7 @@ public final class DeskModel {
      * @param keepSource keep OpenNLP's model, for writing it to a file; a model read from a file drops it,
      *                   which halves its heap (the compiled table is all that tagging needs)
      */
-    DeskModel(AbstractModel maxent, DeskModelInfo info, boolean keepSource) {
+    public DeskModel(AbstractModel maxent, DeskModelInfo info, boolean keepSource) {
         this.maxent = keepSource ? maxent : null;
         this.info = info;
         Object[] parts = maxent.getDataStructures();

@@ -1,5 +1,9 @@
 package io.newswire.streams.tagging.desks;
 
+import io.newswire.streams.training.desks.DeskTrainer;
+import io.newswire.streams.training.desks.DeskTrainingSettings;
+import io.newswire.streams.training.desks.LabelledArticle;
+import io.newswire.streams.training.desks.SmallLabelledSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,11 +1,14 @@
 package io.newswire.streams.tagging.desks;
 
+import io.newswire.streams.training.desks.DeskTrainer;
+import io.newswire.streams.training.desks.DeskTrainingSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswire.common.Article;
 import io.newswire.common.Tags;
 import io.newswire.common.TopicScore;
 import io.newswire.streams.tagging.Tagger;
+import io.newswire.streams.training.desks.SmallLabelledSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

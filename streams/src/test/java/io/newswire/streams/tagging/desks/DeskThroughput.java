@@ -1,5 +1,9 @@
 package io.newswire.streams.tagging.desks;
 
+import io.newswire.streams.training.desks.DeskTrainer;
+import io.newswire.streams.training.desks.DeskTrainingSettings;
+import io.newswire.streams.training.desks.LabelledArticle;
+import io.newswire.streams.training.desks.LabelledArticles;
 import io.newswire.common.Article;
 import io.newswire.common.Tags;
 import io.newswire.streams.tagging.LuceneTagger;

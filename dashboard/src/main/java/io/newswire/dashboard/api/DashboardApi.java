@@ -1,0 +1,193 @@
+package io.newswire.dashboard.api;
+
+import io.newswire.common.EntityMention;
+import io.newswire.common.Quantity;
+import io.newswire.common.TopicScore;
+import io.newswire.dashboard.api.ApiViews.ArticleDetail;
+import io.newswire.dashboard.api.ApiViews.ArticleSummary;
+import io.newswire.dashboard.api.ApiViews.Claim;
+import io.newswire.dashboard.api.ApiViews.DailySeries;
+import io.newswire.dashboard.api.ApiViews.DayCount;
+import io.newswire.dashboard.api.ApiViews.EntityCount;
+import io.newswire.dashboard.api.ApiViews.Health;
+import io.newswire.dashboard.api.ApiViews.PhraseCount;
+import io.newswire.dashboard.api.ApiViews.Ranking;
+import io.newswire.dashboard.api.ApiViews.TopicDays;
+import io.newswire.dashboard.api.ApiViews.TopicDetail;
+import io.newswire.dashboard.api.ApiViews.TopicSeries;
+import io.newswire.dashboard.api.DashboardQueries.DaySpan;
+import io.newswire.dashboard.api.DashboardQueries.StoredArticle;
+import io.newswire.dashboard.api.DashboardQueries.TopicDayRow;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** What each view of the dashboard shows, computed from the sink's tables. */
+public final class DashboardApi {
+
+    /** The longest range a chart draws (ten years of days). */
+    public static final int MAX_RANGE_DAYS = 3660;
+    /** How many of a topic's newest articles its page summarises (entities, keyphrases, claims). */
+    private static final int TOPIC_ARTICLES = 500;
+    private static final int TOPIC_LIST = 30;
+    private static final int TOP_N = 15;
+
+    private final DashboardQueries queries;
+    private final Clock clock;
+
+    public DashboardApi(DashboardQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /**
+     * Topics ranked on {@code day}, or when null on today if anything arrived today, else on the latest
+     * day with articles (replayed archives are rarely from today; the page says which day it ranks).
+     */
+    public Ranking ranking(LocalDate day) {
+        LocalDate today = LocalDate.now(clock);
+        Optional<DaySpan> span = queries.daySpan();
+        LocalDate reference = day;
+        if (reference == null) {
+            reference = span.map(s -> LocalDate.parse(s.latest()))
+                    .filter(latest -> !latest.isAfter(today)).orElse(today);
+        }
+        List<TopicDayRow> rows = queries.topicDays(null, null, null);
+        return new Ranking(today.toString(), reference.toString(), span.map(DaySpan::first).orElse(null),
+                span.map(DaySpan::latest).orElse(null), TopicRanker.rank(rows, reference));
+    }
+
+    /** Every topic's daily counts from {@code from} to {@code to}, defaulting to the span of the data. */
+    public DailySeries dailySeries(LocalDate from, LocalDate to) {
+        LocalDate[] range = range(from, to);
+        List<String> days = days(range[0], range[1]);
+        Map<String, Map<String, Long>> byTopic = new TreeMap<>();
+        for (TopicDayRow row : queries.topicDays(null, range[0].toString(), range[1].toString())) {
+            byTopic.computeIfAbsent(row.topic(), t -> new HashMap<>()).put(row.day(), row.articleCount());
+        }
+        List<TopicSeries> series = new ArrayList<>();
+        byTopic.forEach((topic, counts) ->
+                series.add(new TopicSeries(topic, days.stream().map(d -> counts.getOrDefault(d, 0L)).toList())));
+        return new DailySeries(range[0].toString(), range[1].toString(), days, series);
+    }
+
+    /** One topic's daily counts, zero-filled, from {@code from} to {@code to} (default: the data's span). */
+    public TopicDays topicDays(String topic, LocalDate from, LocalDate to) {
+        LocalDate[] range = range(from, to);
+        return new TopicDays(topic, range[0].toString(), range[1].toString(), filledDays(topic, range));
+    }
+
+    public List<ArticleSummary> articles(String topic, LocalDate day, int limit) {
+        return queries.latestArticles(topic, day == null ? null : day.toString(), limit).stream()
+                .map(DashboardApi::summary).toList();
+    }
+
+    public Optional<ArticleDetail> article(String id) {
+        return queries.article(id).map(a -> new ArticleDetail(summary(a), a.body(), a.keyphrases(), a.quantities()));
+    }
+
+    /** The topic page, or empty when the sink knows nothing of the topic. */
+    public Optional<TopicDetail> topic(String id) {
+        List<TopicDayRow> rows = queries.topicDays(id, null, null);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate first = LocalDate.parse(rows.get(0).day());
+        LocalDate latest = LocalDate.parse(rows.get(rows.size() - 1).day());
+        long total = rows.stream().mapToLong(TopicDayRow::articleCount).sum();
+        List<StoredArticle> articles = queries.latestArticles(id, null, TOPIC_ARTICLES);
+        List<Claim> claims = claims(articles);
+        return Optional.of(new TopicDetail(id, total, first.toString(), latest.toString(),
+                filledDays(id, new LocalDate[] {first, latest}), entities(articles), keyphrases(articles),
+                articles.stream().limit(TOPIC_LIST).map(DashboardApi::summary).toList(),
+                claims.stream().limit(TOP_N * 2L).toList(), ClaimConflicts.find(claims)));
+    }
+
+    public Health health() {
+        return new Health("ok", queries.databaseKind(), queries.articleCount(), queries.topicDayCount(),
+                queries.daySpan().map(DaySpan::latest).orElse(null));
+    }
+
+    private List<DayCount> filledDays(String topic, LocalDate[] range) {
+        Map<String, TopicDayRow> byDay = new HashMap<>();
+        for (TopicDayRow row : queries.topicDays(topic, range[0].toString(), range[1].toString())) {
+            byDay.put(row.day(), row);
+        }
+        return days(range[0], range[1]).stream().map(d -> {
+            TopicDayRow row = byDay.get(d);
+            return row == null ? new DayCount(d, 0, 0) : new DayCount(d, row.articleCount(), row.sourceCount());
+        }).toList();
+    }
+
+    /** The asked range, else the span of the data, else today; at most {@link #MAX_RANGE_DAYS} days. */
+    private LocalDate[] range(LocalDate from, LocalDate to) {
+        Optional<DaySpan> span = queries.daySpan();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate end = to != null ? to : span.map(s -> LocalDate.parse(s.latest())).orElse(today);
+        LocalDate start = from != null ? from : span.map(s -> LocalDate.parse(s.first())).orElse(end);
+        if (start.isAfter(end)) {
+            LocalDate swap = start;
+            start = end;
+            end = swap;
+        }
+        if (start.plusDays(MAX_RANGE_DAYS - 1L).isBefore(end)) {
+            start = end.minusDays(MAX_RANGE_DAYS - 1L);
+        }
+        return new LocalDate[] {start, end};
+    }
+
+    private static List<String> days(LocalDate from, LocalDate to) {
+        List<String> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            days.add(d.toString());
+        }
+        return days;
+    }
+
+    private static ArticleSummary summary(StoredArticle a) {
+        return new ArticleSummary(a.id(), a.title(), a.source(), a.url(), a.day(), a.daySource(), a.publishedAt(),
+                a.ingestedAt(), a.topics().stream().map(TopicScore::id).toList(), a.entities(), a.duplicateOf());
+    }
+
+    private static List<EntityCount> entities(List<StoredArticle> articles) {
+        Map<String, EntityMention> first = new LinkedHashMap<>();
+        Map<String, Long> counts = new HashMap<>();
+        for (StoredArticle a : articles) {
+            a.entities().stream().map(EntityMention::id).distinct().forEach(id -> counts.merge(id, 1L, Long::sum));
+            a.entities().forEach(e -> first.putIfAbsent(e.id(), e));
+        }
+        return first.values().stream()
+                .map(e -> new EntityCount(e.id(), e.name(), e.type(), counts.get(e.id())))
+                .sorted(Comparator.comparingLong(EntityCount::articles).reversed().thenComparing(EntityCount::id))
+                .limit(TOP_N).toList();
+    }
+
+    private static List<PhraseCount> keyphrases(List<StoredArticle> articles) {
+        Map<String, Long> counts = new HashMap<>();
+        for (StoredArticle a : articles) {
+            a.keyphrases().stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct()
+                    .forEach(p -> counts.merge(p, 1L, Long::sum));
+        }
+        return counts.entrySet().stream().map(e -> new PhraseCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(PhraseCount::articles).reversed().thenComparing(PhraseCount::phrase))
+                .limit(TOP_N).toList();
+    }
+
+    private static List<Claim> claims(List<StoredArticle> articles) {
+        List<Claim> claims = new ArrayList<>();
+        for (StoredArticle a : articles) {
+            for (Quantity q : a.quantities()) {
+                claims.add(new Claim(q.value(), q.unit(), q.text(), a.id(), a.title(), a.source(), a.day()));
+            }
+        }
+        return claims;
+    }
+}

@@ -1,0 +1,230 @@
+package io.newswire.dashboard.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.newswire.common.EntityMention;
+import io.newswire.common.Json;
+import io.newswire.common.Quantity;
+import io.newswire.common.TopicScore;
+import io.newswire.consumer.sink.JdbcSink;
+import io.newswire.consumer.sink.SinkException;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The dashboard's read side of the sink ({@code topic_daily}, {@code articles}, {@code sink_offsets}),
+ * on a connection of its own: SQLite's WAL lets it read while the consumer writes. Every value is a bound
+ * parameter. Before the consumer created the tables, every query answers "nothing yet".
+ */
+public final class DashboardQueries implements AutoCloseable {
+
+    /** One row of {@code topic_daily}. */
+    public record TopicDayRow(String topic, String day, long articleCount, long sourceCount) {
+    }
+
+    /** The first and the latest day that has a summary. */
+    public record DaySpan(String first, String latest) {
+    }
+
+    /** One row of {@code articles}, JSON columns parsed; {@code body} is null unless asked for. */
+    public record StoredArticle(String id, String day, String title, String source, String url,
+                                List<TopicScore> topics, List<EntityMention> entities, String ingestedAt,
+                                String body, String publishedAt, String daySource, List<String> keyphrases,
+                                List<Quantity> quantities, String duplicateOf) {
+    }
+
+    private static final String LIST_COLUMNS = "id, day, title, source, url, topics, entities, ingested_at,"
+            + " NULL, published_at, day_source, keyphrases, quantities, duplicate_of";
+    private static final String ALL_COLUMNS = "id, day, title, source, url, topics, entities, ingested_at,"
+            + " body, published_at, day_source, keyphrases, quantities, duplicate_of";
+    // ingested_at is ISO-8601 text: its order is time order (to the second, which is what a list needs).
+    private static final String NEWEST_FIRST = " ORDER BY ingested_at DESC, id";
+
+    private final String url;
+    private final Connection connection;
+
+    public DashboardQueries(String urlOrPath) {
+        this.url = JdbcSink.jdbcUrl(urlOrPath);
+        this.connection = JdbcSink.openReader(url);
+    }
+
+    /** "sqlite" or "postgresql": what the health check says, without the file path or credentials. */
+    public String databaseKind() {
+        String rest = url.substring("jdbc:".length());
+        int colon = rest.indexOf(':');
+        return colon < 0 ? rest : rest.substring(0, colon);
+    }
+
+    /** Summaries of every topic with {@code from <= day <= to}; a null bound is open. */
+    public synchronized List<TopicDayRow> topicDays(String topic, String from, String to) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT topic, day, article_count, source_count FROM topic_daily WHERE day >= ? AND day <= ?");
+        if (topic != null) {
+            sql.append(" AND topic = ?");
+        }
+        sql.append(" ORDER BY day, topic");
+        try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            query.setString(1, from == null ? "0000-00-00" : from);
+            query.setString(2, to == null ? "9999-99-99" : to);
+            if (topic != null) {
+                query.setString(3, topic);
+            }
+            List<TopicDayRow> rows = new ArrayList<>();
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new TopicDayRow(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            return emptyIfNoTables(e, List.of());
+        }
+    }
+
+    public synchronized Optional<DaySpan> daySpan() {
+        try (PreparedStatement query = connection.prepareStatement("SELECT MIN(day), MAX(day) FROM topic_daily");
+             ResultSet r = query.executeQuery()) {
+            if (r.next() && r.getString(1) != null) {
+                return Optional.of(new DaySpan(r.getString(1), r.getString(2)));
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            return emptyIfNoTables(e, Optional.empty());
+        }
+    }
+
+    /**
+     * The newest articles, optionally only those tagged with {@code topic} and/or of {@code day}.
+     */
+    public synchronized List<StoredArticle> latestArticles(String topic, String day, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + LIST_COLUMNS + " FROM articles WHERE 1 = 1");
+        List<String> params = new ArrayList<>();
+        if (day != null) {
+            sql.append(" AND day = ?");
+            params.add(day);
+        }
+        if (topic != null) {
+            // A coarse text match on the JSON column (the same SQL on SQLite and PostgreSQL); the exact
+            // check on the parsed topics follows below.
+            sql.append(" AND topics LIKE ? ESCAPE '!'");
+            params.add("%\"id\":\"" + likeEscaped(topic) + "\"%");
+        }
+        sql.append(NEWEST_FIRST).append(" LIMIT ?");
+        try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (String p : params) {
+                query.setString(i++, p);
+            }
+            query.setInt(i, limit);
+            List<StoredArticle> rows = new ArrayList<>();
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    StoredArticle a = article(r);
+                    if (topic == null || a.topics().stream().anyMatch(t -> topic.equals(t.id()))) {
+                        rows.add(a);
+                    }
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            return emptyIfNoTables(e, List.of());
+        }
+    }
+
+    public synchronized Optional<StoredArticle> article(String id) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + ALL_COLUMNS + " FROM articles WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet r = query.executeQuery()) {
+                return r.next() ? Optional.of(article(r)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            return emptyIfNoTables(e, Optional.empty());
+        }
+    }
+
+    public synchronized long articleCount() {
+        return count("SELECT COUNT(*) FROM articles");
+    }
+
+    public synchronized long topicDayCount() {
+        return count("SELECT COUNT(*) FROM topic_daily");
+    }
+
+    /** Where the sink consumer stands on each partition it has written from. */
+    public synchronized Map<TopicPartition, Long> sinkOffsets() {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT topic, partition_id, next_offset FROM sink_offsets");
+             ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+                offsets.put(new TopicPartition(r.getString(1), r.getInt(2)), r.getLong(3));
+            }
+            return offsets;
+        } catch (SQLException e) {
+            return emptyIfNoTables(e, Map.of());
+        }
+    }
+
+    private long count(String sql) {
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet r = query.executeQuery()) {
+            return r.next() ? r.getLong(1) : 0;
+        } catch (SQLException e) {
+            return emptyIfNoTables(e, 0L);
+        }
+    }
+
+    private static StoredArticle article(ResultSet r) throws SQLException {
+        return new StoredArticle(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                parse(r.getString(6), new TypeReference<List<TopicScore>>() { }),
+                parse(r.getString(7), new TypeReference<List<EntityMention>>() { }),
+                r.getString(8), r.getString(9), r.getString(10), r.getString(11),
+                parse(r.getString(12), new TypeReference<List<String>>() { }),
+                parse(r.getString(13), new TypeReference<List<Quantity>>() { }),
+                r.getString(14));
+    }
+
+    private static <T> List<T> parse(String json, TypeReference<List<T>> type) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<T> values = Json.mapper().readValue(json, type);
+            return values == null ? List.of() : values;
+        } catch (IOException e) {
+            // The sink wrote this from records of common; an unreadable cell shows as empty, not as a 500.
+            return List.of();
+        }
+    }
+
+    private static String likeEscaped(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private <T> T emptyIfNoTables(SQLException e, T empty) {
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+        // The consumer creates the tables on its first start; until then there is simply nothing to show.
+        if (message.contains("no such table") || message.contains("does not exist")) {
+            return empty;
+        }
+        throw new SinkException("cannot query sink " + JdbcSink.redacted(url) + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new SinkException("cannot close sink " + JdbcSink.redacted(url) + ": " + e.getMessage(), e);
+        }
+    }
+}
