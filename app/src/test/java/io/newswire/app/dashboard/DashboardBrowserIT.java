@@ -43,12 +43,15 @@ import org.openqa.selenium.logging.LogType;
 /**
  * The dashboard in a real browser: the seeds go through a real in-JVM KRaft broker, Streams and the sink
  * consumer ({@link Pipeline}), and headless Chromium looks at the overview while a new article arrives.
- * Saves {@code target/dashboard.png} (laptop) and {@code target/dashboard-phone.png}.
+ * Saves {@code target/dashboard.png} (laptop) and {@code target/dashboard-phone.png}, and the README's
+ * {@code docs/dashboard.png} when asked to ({@link #DOCS_SCREENSHOT}).
  */
 class DashboardBrowserIT {
 
     private static final Duration PIPELINE_WAIT = Duration.ofSeconds(90);
     private static final Duration PAGE_WAIT = Duration.ofSeconds(20);
+    /** With {@code -Dnewswire.docs.screenshot=true}, the overview is also saved as {@code docs/dashboard.png}. */
+    private static final String DOCS_SCREENSHOT = "newswire.docs.screenshot";
     private static final String HTML_TITLE = "<img src=x onerror=alert(1)> North Korean troops reach Kursk";
 
     @TempDir
@@ -126,6 +129,10 @@ class DashboardBrowserIT {
             });
             assertThat(paintedPixels(browser)).as("pixels the chart painted").isGreaterThan(500);
             Map<String, Long> before = rowCounts(browser);
+            if (Boolean.getBoolean(DOCS_SCREENSHOT)) {
+                // The README's picture: the overview as a first run shows it (before the hostile title below).
+                Files.write(Path.of("..", "docs", "dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
+            }
             ((JavascriptExecutor) browser).executeScript("window.newswireNotReloaded = true;");
 
             // When an article with an HTML title arrives on news.articles.raw
