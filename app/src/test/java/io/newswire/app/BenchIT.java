@@ -1,6 +1,7 @@
 package io.newswire.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.testsupport.InJvmKafka;
@@ -24,19 +25,26 @@ class BenchIT {
         int exit;
         try (InJvmKafka kafka = InJvmKafka.start(1)) {
             exit = Newswire.run("bench", "--bootstrap-servers", kafka.bootstrapServers(),
-                    "--seeds", Path.of("..", "seeds").toString(), "--articles", "2000", "--warmup", "500", "--rate", "200", "--duration", "5",
+                    "--seeds", Path.of("..", "seeds").toString(), "--articles", "1000", "--warmup", "250", "--rate", "200", "--duration", "5",
                     "--work-dir", dir.resolve("work").toString(), "--output", output.toString());
         }
 
         assertThat(exit).isZero();
         JsonNode bench = Json.mapper().readTree(output.toFile());
-        assertThat(bench.path("articles").asLong()).isEqualTo(2000);
-        assertThat(bench.path("warmupArticles").asLong()).isEqualTo(500);
+        assertThat(bench.path("articles").asLong()).isEqualTo(1000);
+        assertThat(bench.path("warmupArticles").asLong()).isEqualTo(250);
         for (String field : new String[] {"baselineArticlesPerSec", "pipelineArticlesPerSec", "ratio", "p50Ms",
-            "p95Ms", "p99Ms", "peakHeapMiB"}) {
+            "p95Ms", "p99Ms", "peakHeapMiB", "floorArticlesPerSec", "floorCpuMicrosPerArticle",
+            "taggingCpuMicrosPerArticle", "taggingMBPerSecPerCore", "overhead", "pipelineToBaseline"}) {
             assertThat(bench.path(field).isNumber()).as(field).isTrue();
             assertThat(bench.path(field).asDouble()).as(field).isPositive();
         }
+        // The parts are measured, not derived from each other: the overhead is their quotient as written.
+        assertThat(bench.path("overhead").asDouble()).isCloseTo(bench.path("pipelineCpuMicrosPerArticle").asDouble()
+                / (bench.path("floorCpuMicrosPerArticle").asDouble() + bench.path("taggingCpuMicrosPerArticle").asDouble()),
+                within(1e-9));
+        assertThat(bench.path("pipelineToBaseline").asDouble()).isEqualTo(bench.path("ratio").asDouble());
+        assertThat(bench.path("deskModel").asBoolean()).isFalse();
         assertThat(bench.path("p50Ms").asDouble()).isLessThanOrEqualTo(bench.path("p95Ms").asDouble());
         assertThat(bench.path("p95Ms").asDouble()).isLessThanOrEqualTo(bench.path("p99Ms").asDouble());
         assertThat(bench.path("latencySamples").asInt()).isPositive();

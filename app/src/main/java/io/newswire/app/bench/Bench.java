@@ -27,7 +27,9 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * {@code newswire bench}: on one broker, in one run, the raw producer limit (baseline), the pipeline's
- * throughput with the same articles, and the pipeline's send → sink latency at a fixed rate.
+ * floor (the same pipeline with a tagger that finds nothing), the tagger alone on one core, the whole
+ * pipeline's throughput with the same articles, and its send → sink latency at a fixed rate. The floor and
+ * the tagger are the parts: {@code overhead} is the pipeline's CPU per article over their sum.
  *
  * <p>Every run uses topics, a Streams application id and a sink group of its own ({@code bench-<run>.…}),
  * so it can run against an existing cluster without touching newswire's own topics.
@@ -68,7 +70,10 @@ public final class Bench {
     private BenchReport run(Properties kafka, String kafkaLabel, HeapSampler heap) throws InterruptedException {
         String run = "bench-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         Properties config = isolated(kafka, run);
-        TopologyConfig topology = Components.topologyConfig(config);
+        Properties floorConfig = isolated(kafka, run + "-floor");
+        TopologyConfig topology = topology(config);
+        TopologyConfig floor = new TopologyConfig(Topics.from(floorConfig), new NoTags(), topology.dayResolver(),
+                topology.integrity());
         Topics topics = topology.topics();
         String baselineTopic = run + ".baseline";
 
@@ -83,14 +88,27 @@ public final class Bench {
         try (KafkaAdmin admin = new KafkaAdmin(config)) {
             admin.awaitReachable(Duration.ofSeconds(30));
             List<String> names = new ArrayList<>(topics.names());
+            names.addAll(floor.topics().names());
             names.add(baselineTopic);
             admin.createMissingTopics(names, settings.partitions());
 
-            out.printf("1/3 baseline: %,d records of %.0f B mean (after %,d not timed), raw producer, acks=all …%n",
+            out.printf("1/5 baseline: %,d records of %.0f B mean (after %,d not timed), raw producer, acks=all …%n",
                     settings.articles(), meanBytes, settings.warmup());
             BaselineRun.Result baseline = BaselineRun.run(config, baselineTopic, payloads, settings.warmup(),
                     settings.articles(), out);
             payloads = null;
+            Duration drainTimeout = Duration.ofSeconds(Math.max(120, settings.articles() / 200));
+
+            out.printf("2/5 floor: %,d articles through the same pipeline with a tagger that finds nothing …%n",
+                    settings.articles());
+            PipelineRun.Result floorResult = throughput("floor", floorConfig, floor, "floor", corpus, admin,
+                    new SinkCommits(), drainTimeout);
+
+            out.printf("3/5 tagging: the same %,d articles through the tagger alone, one thread, no Kafka …%n",
+                    settings.articles());
+            TaggingRun.Result tagging = TaggingRun.run(topology(config).tagger(),
+                    new ArticleGenerator(corpus, settings.seed() + 1), settings.warmup(),
+                    new ArticleGenerator(corpus, settings.seed()), settings.articles(), out);
 
             SinkCommits commits = new SinkCommits();
             ArticleGenerator generator = new ArticleGenerator(corpus, settings.seed());
@@ -98,38 +116,74 @@ public final class Bench {
                     settings.workDir().resolve("bench.db").toString(), commits);
                  ArticlePublisher publisher = new ArticlePublisher(config, topics.raw())) {
                 pipeline.start(Duration.ofSeconds(60));
-                Duration drainTimeout = Duration.ofSeconds(Math.max(120, settings.articles() / 200));
-                if (settings.warmup() > 0) {
-                    // Other articles than the timed ones (another seed): they only warm the JIT and the caches.
-                    out.printf("   warm-up: %,d articles through the pipeline, not timed …%n", settings.warmup());
-                    PipelineRun.run("warm-up", publisher, new ArticleGenerator(corpus, settings.seed() + 1),
-                            settings.warmup(), pipeline, admin.admin(), commits, out, drainTimeout);
-                }
-                out.printf("2/3 pipeline: %,d articles through producer → Streams (exactly-once) → consumer → SQLite …%n",
+                warmUp(publisher, corpus, pipeline, admin, commits, drainTimeout);
+                out.printf("4/5 pipeline: %,d articles through producer → Streams (exactly-once) → consumer → SQLite …%n",
                         settings.articles());
                 PipelineRun.Result pipelineResult = PipelineRun.run("pipeline", publisher, generator, settings.articles(),
                         pipeline, admin.admin(), commits, out, drainTimeout);
 
-                out.printf("3/3 latency: %,d articles/s for %d s …%n", settings.rate(),
+                out.printf("5/5 latency: %,d articles/s for %d s …%n", settings.rate(),
                         settings.latencyDuration().toSeconds());
                 LatencyRun.Result latency = LatencyRun.run(publisher, generator, settings.rate(),
                         settings.latencyDuration(), commits, out);
                 if (pipeline.failure() != null) {
                     throw new IllegalStateException(pipeline.failure());
                 }
+                double pipelineMicros = pipelineResult.cpuMicrosPerArticle();
                 return new BenchReport(settings.articles(), settings.warmup(), settings.partitions(), kafkaLabel, meanBytes,
                         baseline.recordsPerSec(), baseline.megabytesPerSec(),
                         pipelineResult.articlesPerSec(), pipelineResult.articlesPerSec() * meanBytes / 1_000_000.0,
                         pipelineResult.seconds(), pipelineResult.articlesPerSec() / baseline.recordsPerSec(),
-                        baseline.cpuMicrosPerRecord(), pipelineResult.cpuMicrosPerArticle(),
+                        baseline.cpuMicrosPerRecord(), pipelineMicros,
                         pipelineResult.exactResends(), pipelineResult.nearDuplicates(),
                         latency.rate(), latency.seconds(), latency.samples(), latency.missing(),
                         latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(),
                         heap.peakUsedMiB(), heap.peakLiveMiB(), heap.maxHeapMiB(),
                         Runtime.getRuntime().availableProcessors(), CpuClock.loadAverage(),
-                        System.getProperty("java.version"));
+                        System.getProperty("java.version"),
+                        floorResult.articlesPerSec(), floorResult.cpuMicrosPerArticle(),
+                        tagging.cpuMicrosPerArticle(), tagging.megabytesPerSecPerCore(),
+                        pipelineMicros / (floorResult.cpuMicrosPerArticle() + tagging.cpuMicrosPerArticle()),
+                        pipelineResult.articlesPerSec() / baseline.recordsPerSec(),
+                        settings.deskModel() != null);
             }
         }
+    }
+
+    /**
+     * A throughput run on a pipeline of its own (own topics, application id, state and sink), closed
+     * afterwards: the floor.
+     */
+    private PipelineRun.Result throughput(String label, Properties config, TopologyConfig topology, String dir,
+                                          BenchCorpus corpus, KafkaAdmin admin, SinkCommits commits,
+                                          Duration drainTimeout) throws InterruptedException {
+        try (Pipeline pipeline = new Pipeline(config, topology, settings.workDir().resolve("streams-" + dir),
+                settings.workDir().resolve(dir + ".db").toString(), commits);
+             ArticlePublisher publisher = new ArticlePublisher(config, topology.topics().raw())) {
+            pipeline.start(Duration.ofSeconds(60));
+            warmUp(publisher, corpus, pipeline, admin, commits, drainTimeout);
+            PipelineRun.Result result = PipelineRun.run(label, publisher, new ArticleGenerator(corpus, settings.seed()),
+                    settings.articles(), pipeline, admin.admin(), commits, out, drainTimeout);
+            if (pipeline.failure() != null) {
+                throw new IllegalStateException(pipeline.failure());
+            }
+            return result;
+        }
+    }
+
+    /** Other articles than the timed ones (another seed): they only warm the JIT and the caches. */
+    private void warmUp(ArticlePublisher publisher, BenchCorpus corpus, Pipeline pipeline, KafkaAdmin admin,
+                        SinkCommits commits, Duration drainTimeout) throws InterruptedException {
+        if (settings.warmup() > 0) {
+            out.printf("   warm-up: %,d articles through the pipeline, not timed …%n", settings.warmup());
+            PipelineRun.run("warm-up", publisher, new ArticleGenerator(corpus, settings.seed() + 1),
+                    settings.warmup(), pipeline, admin.admin(), commits, out, drainTimeout);
+        }
+    }
+
+    /** The pipeline's parts as {@code demo} and {@code streams} build them, with the bench's taxonomy and desks. */
+    private TopologyConfig topology(Properties config) {
+        return Components.withDesks(Components.topologyConfig(config, settings.taxonomy()), settings.deskModel());
     }
 
     /** Topics, application id and sink group of this run only. */

@@ -19,6 +19,15 @@ import java.nio.file.Path;
  *        moves least with other load on the machine
  * @param loadAverageAtEnd the machine's 1-minute load average as the run ended: above the CPU count, the
  *        wall-clock figures are those of a shared machine
+ * @param floorArticlesPerSec the same pipeline with a tagger that finds nothing: what Kafka, the hops, the
+ *        transactions, de-duplication and the sink allow
+ * @param floorCpuMicrosPerArticle CPU time of the whole JVM per article in the floor run
+ * @param taggingCpuMicrosPerArticle CPU time of one thread tagging the same articles, without Kafka
+ * @param taggingMBPerSecPerCore article text tagged per second of one core
+ * @param overhead pipeline CPU per article over (floor + tagging): 1.0 means the pipeline costs exactly
+ *        its parts; above it, the cost of putting them together (topic-day counting, bigger records)
+ * @param pipelineToBaseline pipeline articles/s over the same run's baseline records/s (as {@code ratio})
+ * @param deskModel whether the tagger included a learned desk model
  */
 public record BenchReport(
         long articles,
@@ -49,7 +58,14 @@ public record BenchReport(
         double maxHeapMiB,
         int cpus,
         double loadAverageAtEnd,
-        String java) {
+        String java,
+        double floorArticlesPerSec,
+        double floorCpuMicrosPerArticle,
+        double taggingCpuMicrosPerArticle,
+        double taggingMBPerSecPerCore,
+        double overhead,
+        double pipelineToBaseline,
+        boolean deskModel) {
 
     public void print(PrintStream out) {
         out.println();
@@ -60,8 +76,16 @@ public record BenchReport(
         out.println("| --- | ---: | ---: | ---: | ---: |");
         out.printf("| baseline: raw producer, acks=all | %,.0f | %.1f | 1.00 | %,.0f |%n", baselineArticlesPerSec,
                 baselineMBPerSec, baselineCpuMicrosPerArticle);
+        out.printf("| floor: the same pipeline, a tagger that finds nothing | %,.0f | %.1f | %.2f | %,.0f |%n",
+                floorArticlesPerSec, floorArticlesPerSec * meanArticleBytes / 1_000_000.0,
+                floorArticlesPerSec / baselineArticlesPerSec, floorCpuMicrosPerArticle);
+        out.printf("| tagging alone, one core%s | %,.0f | %.1f | %.2f | %,.0f |%n", deskModel ? " (with desks)" : "",
+                1e6 / taggingCpuMicrosPerArticle, taggingMBPerSecPerCore,
+                1e6 / taggingCpuMicrosPerArticle / baselineArticlesPerSec, taggingCpuMicrosPerArticle);
         out.printf("| pipeline: producer → Streams (EOS) → consumer → SQLite | %,.0f | %.1f | %.2f | %,.0f |%n",
                 pipelineArticlesPerSec, pipelineMBPerSec, ratio, pipelineCpuMicrosPerArticle);
+        out.printf("overhead %.2f (pipeline CPU µs over floor + tagging: %,.0f / (%,.0f + %,.0f))%n", overhead,
+                pipelineCpuMicrosPerArticle, floorCpuMicrosPerArticle, taggingCpuMicrosPerArticle);
         out.println();
         out.println("| send → sink commit at " + String.format("%,d", latencyRate) + " articles/s | p50 | p95 | p99 | max |");
         out.println("| --- | ---: | ---: | ---: | ---: |");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
  * table and writes {@code target/bench.json}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Throughput and latency of the pipeline side by side with raw Kafka on the same broker.")
+        description = "Throughput and latency of the pipeline side by side with raw Kafka on the same broker, its floor"
+                + " (a tagger that finds nothing) and the tagger alone.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -62,6 +64,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "the bench's broker data, Streams state and SQLite file, wiped at the start (default: data/bench)")
     Path workDir;
 
+    @Mixin
+    TaggerOptions tagger;
+
+    @Mixin
+    ModelOptions model;
+
     @Option(names = "--output", paramLabel = "FILE", defaultValue = "target/bench.json", description = "where to write the figures as JSON (default ${DEFAULT-VALUE})")
     Path output;
 
@@ -75,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path seedDir = seeds != null ? seeds : AppPaths.seedsDir();
         BenchSettings settings = new BenchSettings(articles, Math.min(warmup, articles), rate, Duration.ofSeconds(durationSeconds), partitions,
                 seed, bootstrapServers, kafkaConfig, kafkaPort, workDir != null ? workDir : AppPaths.dataDir().resolve("bench"),
-                seedDir, corpus != null ? corpus : defaultCorpus(seedDir));
+                seedDir, corpus != null ? corpus : defaultCorpus(seedDir), tagger.taxonomy(), model.model());
         BenchReport report = new Bench(settings, out).run();
         report.print(out);
         report.write(output);
