@@ -17,6 +17,12 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_TOPIC = "newswire.source.topic";
     public static final String SOURCE_PARTITION = "newswire.source.partition";
     public static final String SOURCE_OFFSET = "newswire.source.offset";
+    /** Present when the value was cut to fit the topic: the size in bytes of the original value. */
+    public static final String ORIGINAL_SIZE = "newswire.original.size";
+    /** Present when the value was cut: the SHA-256 (hex) of the whole original value. */
+    public static final String ORIGINAL_SHA256 = "newswire.original.sha256";
+    /** Present when the key was cut: the size in bytes of the original key. */
+    public static final String ORIGINAL_KEY_SIZE = "newswire.original.key.size";
 
     private DeadLetterHeaders() {
     }

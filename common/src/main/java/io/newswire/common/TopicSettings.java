@@ -11,6 +11,12 @@ public final class TopicSettings {
 
     /** 4 MiB: the largest body allowed, its JSON escaping and the headers of a dead letter fit. */
     public static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+    /**
+     * The largest value newswire writes in one record: the topic limit less room for the key, the headers and
+     * the batch around it. Kafka Streams refuses a larger output before sending it (a {@code too-large} dead
+     * letter), since under exactly-once a send refused by the producer or broker aborts the transaction.
+     */
+    public static final int MAX_RECORD_BYTES = MAX_MESSAGE_BYTES - 64 * 1024;
 
     private TopicSettings() {
     }

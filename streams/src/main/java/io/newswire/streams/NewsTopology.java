@@ -4,9 +4,12 @@ import io.newswire.common.JsonSerde;
 import io.newswire.common.TaggedArticle;
 import io.newswire.common.Topic;
 import io.newswire.common.TopicDaySummary;
+import io.newswire.common.TopicSettings;
 import io.newswire.common.Topics;
+import io.newswire.common.validation.FieldCaps;
 import io.newswire.streams.aggregation.ArticleContribution;
 import io.newswire.streams.aggregation.TopicDayAggregate;
+import io.newswire.streams.deadletter.RecordSizeGuard;
 import io.newswire.streams.dedup.Deduplicated;
 import io.newswire.streams.dedup.Deduplicator;
 import io.newswire.streams.dedup.SimHashBands;
@@ -47,6 +50,8 @@ public final class NewsTopology {
     /** The single-partition repartition topic in front of the de-duplication index. */
     public static final String DEDUP_INDEX = "dedup-index";
 
+    /** Room for {@code duplicateOf} (an id, at most {@link FieldCaps#ID_CHARS}) and its JSON. */
+    private static final int DUPLICATE_OF_ROOM = 4 * FieldCaps.ID_CHARS + 64;
     private static final Serde<ArticleContribution> CONTRIBUTION_SERDE = new JsonSerde<>(ArticleContribution.class);
     private static final Serde<TopicDayAggregate> AGGREGATE_SERDE = new JsonSerde<>(TopicDayAggregate.class);
 
@@ -77,9 +82,12 @@ public final class NewsTopology {
                 // One partition for the de-duplication index: a near-duplicate has another id, so it can
                 // arrive on any input partition, and only one index sees them all. Tagging (the costly part)
                 // stays parallel before this step; the index does a few store lookups per article.
+                // Guarded a little below the tagged topic's limit: the article is dead-lettered as too-large here,
+                // where Kafka Streams still holds its raw bytes, not later with duplicateOf added.
                 .repartition(Repartitioned.<String, TaggedArticle>as(DEDUP_INDEX)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(topics.tagged().valueSerde())
+                        .withValueSerde(new RecordSizeGuard<>(topics.tagged().valueSerde(),
+                                TopicSettings.MAX_RECORD_BYTES - DUPLICATE_OF_ROOM))
                         .withNumberOfPartitions(1))
                 .processValues(() -> new Deduplicator(new SimHashBands(integrity.nearDuplicateDistance()),
                                 integrity.dedupRetention()),
@@ -103,7 +111,7 @@ public final class NewsTopology {
                                         ArticleContribution.of(article)))
                                 .toList(),
                         Named.as("split-by-topic-day"))
-                .groupByKey(Grouped.with(ARTICLES_BY_TOPIC_DAY, Serdes.String(), CONTRIBUTION_SERDE))
+                .groupByKey(Grouped.with(ARTICLES_BY_TOPIC_DAY, Serdes.String(), RecordSizeGuard.of(CONTRIBUTION_SERDE)))
                 .aggregate(TopicDayAggregate::empty,
                         (topicDay, article, aggregate) -> aggregate.add(article),
                         Named.as("count-topic-day"),
@@ -135,7 +143,8 @@ public final class NewsTopology {
                 Serdes.String(), Serdes.String());
     }
 
+    /** Every output is size-guarded: a too-large record is dead-lettered, never sent (see {@link RecordSizeGuard}). */
     private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {
-        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
+        return Produced.with(topic.keySerde(), RecordSizeGuard.of(topic.valueSerde())).withName(name);
     }
 }

@@ -4,11 +4,13 @@ import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.TopicSettings;
 import io.newswire.streams.deadletter.DeadLetterDeserializationHandler;
 import io.newswire.streams.deadletter.DeadLetterProcessingHandler;
+import io.newswire.streams.deadletter.DeadLetterProductionHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -46,9 +48,17 @@ public final class StreamsApp implements AutoCloseable {
                 DeadLetterDeserializationHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterProcessingHandler.class.getName());
-        // A too-large article is dead-lettered with its original bytes, which can exceed the producer's 1 MiB
-        // default; the topics newswire creates accept records up to the same size (see TopicSettings).
+        // Kafka's default fails the stream thread on a record it cannot write (and a restart meets it again):
+        // newswire dead-letters it and goes on.
+        props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterProductionHandler.class.getName());
+        // Tagged articles can exceed the producer's 1 MiB default (a body up to its 1 MiB cap plus tags); the
+        // topics newswire creates accept records up to the same size (see TopicSettings).
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                String.valueOf(TopicSettings.MAX_MESSAGE_BYTES));
+        // The internal topics (repartitions, changelogs) Kafka Streams creates take the same limit as the public
+        // ones: the broker default (1 MiB) would refuse a tagged article the public topics accept.
+        props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
                 String.valueOf(TopicSettings.MAX_MESSAGE_BYTES));
         // Internal topics take the cluster's default replication factor: 1 on the embedded broker, 3 on most clusters.
         props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");

@@ -13,10 +13,17 @@ public enum RejectReason {
     MISSING_TEXT("missing-text"),
     /** No article id, and no record key to take it from. */
     MISSING_ID("missing-id"),
-    /** A body over the cap (default 1 MiB). */
+    /** A body over the cap (default 1 MiB), a field over its {@link FieldCaps cap}, or a record too large to write. */
     TOO_LARGE("too-large"),
-    /** A date that cannot be: not a calendar date, before 1900, or published after it was ingested. */
+    /**
+     * A date that cannot be: not a calendar date, before 1900, published after it was ingested, or any of
+     * {@code publishedAt}, {@code ingestedAt} and the record timestamp more than a day ahead of the clock.
+     */
     BAD_DATE("bad-date"),
+    /** Control characters, bidirectional overrides or lone surrogates in a field ({@link TextHygiene}). */
+    BAD_TEXT("bad-text"),
+    /** A record the sink reads without a field it needs (a tagged article's {@code day}, a summary's topic). */
+    MISSING_FIELD("missing-field"),
     /** Dated further in the past than the grace allows. */
     TOO_LATE("too-late"),
     /** A failure of newswire itself on this record; the detail says what. */

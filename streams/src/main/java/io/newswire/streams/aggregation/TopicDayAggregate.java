@@ -13,7 +13,9 @@ import java.util.Set;
 
 /**
  * The running state of one (topic, day), kept in a state store. Every collection is bounded, so a busy
- * day cannot grow the store without limit: sources and entities are capped, titles are a sample.
+ * day cannot grow the store without limit: sources and entities are capped, titles are a sample, and each
+ * kept source and title is cut to a line's length (so no article can push the aggregate past its changelog's
+ * record limit).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TopicDayAggregate(long articleCount, Set<String> sources, Map<String, Long> entityCounts,
@@ -27,6 +29,10 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
      */
     static final int MAX_ENTITIES = 50;
     static final int MAX_SAMPLE_TITLES = 5;
+    /** A sample title is shown on one line of a page: the rest of a long one only weighs on the store. */
+    static final int MAX_SAMPLE_TITLE_CHARS = 300;
+    /** Sources are labels ({@code rss:<feed url>}); the cap bounds a thousand of them. */
+    static final int MAX_SOURCE_CHARS = 300;
     static final int TOP_ENTITIES = 10;
 
     public static TopicDayAggregate empty() {
@@ -37,7 +43,7 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
     public TopicDayAggregate add(ArticleContribution article) {
         Set<String> newSources = new LinkedHashSet<>(sources);
         if (newSources.size() < MAX_SOURCES && article.source() != null) {
-            newSources.add(article.source());
+            newSources.add(prefix(article.source(), MAX_SOURCE_CHARS));
         }
         Map<String, Long> newEntities = new LinkedHashMap<>(entityCounts);
         for (String entity : article.entityIds()) {
@@ -47,12 +53,21 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
         }
         List<String> newTitles = new ArrayList<>(sampleTitles);
         if (newTitles.size() < MAX_SAMPLE_TITLES && article.title() != null && !article.title().isBlank()) {
-            newTitles.add(article.title());
+            newTitles.add(prefix(article.title(), MAX_SAMPLE_TITLE_CHARS));
         }
         Instant seen = article.ingestedAt();
         Instant first = firstSeen == null || (seen != null && seen.isBefore(firstSeen)) ? seen : firstSeen;
         Instant last = lastUpdated == null || (seen != null && seen.isAfter(lastUpdated)) ? seen : lastUpdated;
         return new TopicDayAggregate(articleCount + 1, newSources, newEntities, newTitles, first, last);
+    }
+
+    /** At most {@code maxChars} of {@code text}, never splitting a surrogate pair. */
+    static String prefix(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return text.substring(0, end) + "…";
     }
 
     /** The full current value published on {@code news.topic-daily}. */

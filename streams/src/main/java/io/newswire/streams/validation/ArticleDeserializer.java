@@ -31,9 +31,11 @@ public final class ArticleDeserializer implements Deserializer<Article> {
 
     /** @param maxBodyBytes the body cap; a value this much larger (plus its envelope) is not even parsed */
     public ArticleDeserializer(int maxBodyBytes) {
-        // A body of N chars can take up to 6N bytes as JSON escapes (\\uXXXX); beyond that it is over the cap
-        // whatever it holds, and parsing it would only cost memory.
-        this.maxValueBytes = (int) Math.min(Integer.MAX_VALUE, 6L * maxBodyBytes + ENVELOPE_BYTES);
+        // A body of N bytes takes at most 2N as JSON when every char needs a two-char escape (\\n, \\"); the
+        // six-char escapes (\\u0001) are of control characters that an article holds rarely and a large one
+        // hardly ever. Beyond that the value is too large whatever it holds, and parsing it would only cost
+        // memory; it also bounds what the tagged article (this plus its tags) can weigh on its way out.
+        this.maxValueBytes = (int) Math.min(Integer.MAX_VALUE, 2L * maxBodyBytes + ENVELOPE_BYTES);
     }
 
     @Override
@@ -46,7 +48,11 @@ public final class ArticleDeserializer implements Deserializer<Article> {
         }
         checkUtf8(data);
         try {
-            return READER.readValue(data);
+            Article article = READER.readValue(data);
+            if (article == null) {
+                throw new InvalidArticleException(RejectReason.MALFORMED_JSON, "JSON null is not an Article");
+            }
+            return article;
         } catch (InvalidFormatException e) {
             if (e.getTargetType() == Instant.class) {
                 throw new InvalidArticleException(RejectReason.BAD_DATE, "not a date: " + e.getValue() + " in "

@@ -2,6 +2,7 @@ package io.newswire.streams.validation;
 
 import io.newswire.common.Article;
 import io.newswire.common.validation.ArticleValidator;
+import io.newswire.common.validation.FieldCaps;
 import io.newswire.common.validation.InvalidArticleException;
 import io.newswire.common.validation.RejectReason;
 import io.newswire.streams.dating.DayResolver;
@@ -10,6 +11,7 @@ import io.newswire.streams.dating.ResolvedDay;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -27,6 +29,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * of 30 days. Only {@code publishedAt} moves the watermark: a day taken from the ingestion time is "today" and
  * would make every replayed archive late. The day checked is the one {@link DayResolver} gives, so an article
  * dated by its text is checked too; one dated by its ingestion is never late.
+ *
+ * <p>Only trusted time moves the watermark: the validator has already refused any {@code publishedAt},
+ * {@code ingestedAt} or record timestamp more than a day after this process's clock ({@code bad-date}), so
+ * one article dated in year 99999 cannot make every later article of its partition {@code too-late}. The
+ * same check keeps the de-duplication windows (which run on record time) from jumping ahead.
  */
 public final class ArticleGate implements FixedKeyProcessor<String, Article, Article> {
 
@@ -53,9 +60,13 @@ public final class ArticleGate implements FixedKeyProcessor<String, Article, Art
 
     @Override
     public void process(FixedKeyRecord<String, Article> record) {
+        if (record.key() != null && record.key().length() > FieldCaps.ID_CHARS) {
+            throw new InvalidArticleException(RejectReason.TOO_LARGE, "record key of " + record.key().length()
+                    + " chars, over the cap of " + FieldCaps.ID_CHARS);
+        }
         Article article = withIdFromKey(record);
         Instant receivedAt = Instant.ofEpochMilli(record.timestamp());
-        validator.check(article, receivedAt);
+        validator.check(article, receivedAt, Instant.ofEpochMilli(context.currentSystemTimeMs()));
         ResolvedDay resolved = dayResolver.resolve(article, receivedAt);
         LocalDate day = resolved.day();
         Long latest = watermark.get(WATERMARK_KEY);
@@ -66,10 +77,13 @@ public final class ArticleGate implements FixedKeyProcessor<String, Article, Art
                         + grace.toDays() + " days before " + latestDay + ", the latest publication day of its partition");
             }
         }
+        // Headers of the input are not newswire's: dropped here, so no writer can make the outputs too large.
+        context.forward(record.withValue(article).withHeaders(new RecordHeaders()));
+        // After forwarding: a store write sends its changelog record, after which Kafka Streams no longer has the
+        // source record's bytes for a dead letter of a failure downstream (tagging) in this task.
         if (resolved.source() == DaySource.PUBLISHED && (latest == null || day.toEpochDay() > latest)) {
             watermark.put(WATERMARK_KEY, day.toEpochDay());
         }
-        context.forward(record.withValue(article));
     }
 
     /** An article written without an id (by hand, by another tool) takes its record key as id. */
