@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Article;
 import io.newswire.common.Json;
+import io.newswire.common.validation.TextHygiene;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,9 @@ public final class IncomingArticles {
 
     /** The same article with this source's label, a canonical id and an ingestion time. */
     public Article canonical(Article given) throws InvalidArticleException {
-        String title = trimToNull(given.title());
+        // A title is one line: a newline or a control character a scraper or sender left in is taken out
+        // here, where the article is still ours to clean; Kafka Streams refuses one that arrives another way.
+        String title = trimToNull(TextHygiene.cleanLine(given.title()));
         String body = trimToNull(given.body());
         if (title == null && body == null) {
             throw new InvalidArticleException("missing title and body");
