@@ -52,9 +52,11 @@ public final class Bench {
     public BenchReport run() throws InterruptedException {
         wipe(settings.workDir());
         try (HeapSampler heap = new HeapSampler()) {
-            if (settings.bootstrapServers() != null) {
-                return run(KafkaClientConfig.load(settings.bootstrapServers(), settings.kafkaConfig()),
-                        settings.bootstrapServers(), heap);
+            // An existing cluster when the flag or the --kafka-config file names one; else the embedded broker.
+            if (settings.bootstrapServers() != null || (settings.kafkaConfig() != null
+                    && KafkaClientConfig.bootstrapServers(KafkaClientConfig.readFile(settings.kafkaConfig())) != null)) {
+                Properties existing = KafkaClientConfig.load(settings.bootstrapServers(), settings.kafkaConfig());
+                return run(existing, KafkaClientConfig.bootstrapServers(existing), heap);
             }
             try (EmbeddedBroker broker = new EmbeddedBroker(settings.workDir().resolve("kafka"), settings.kafkaPort())) {
                 out.printf("starting Kafka broker on %s (data in %s) …%n", broker.bootstrapServers(),

@@ -14,9 +14,10 @@ public final class KafkaOptions {
     /** How long a command waits for an unreachable cluster before it fails with one line. */
     static final Duration REACH_TIMEOUT = Duration.ofSeconds(10);
 
+    // No picocli default: a default here would always win over the file's bootstrap.servers.
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,…",
-            description = "Kafka to use (default: the --kafka-config file's, else ${DEFAULT-VALUE})",
-            defaultValue = KafkaClientConfig.DEFAULT_BOOTSTRAP_SERVERS)
+            description = "Kafka to use (default: bootstrap.servers of --kafka-config, else $"
+                    + KafkaClientConfig.BOOTSTRAP_SERVERS_ENV + ", else " + KafkaClientConfig.DEFAULT_BOOTSTRAP_SERVERS + ")")
     String bootstrapServers;
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
@@ -35,7 +36,8 @@ public final class KafkaOptions {
         Properties config = clientConfig();
         try (KafkaAdmin admin = new KafkaAdmin(config)) {
             if (waitForKafka) {
-                admin.awaitReachableForever(() -> out.println("waiting for Kafka at " + bootstrapServers + " …"));
+                admin.awaitReachableForever(() -> out.println("waiting for Kafka at "
+                        + KafkaClientConfig.bootstrapServers(config) + " …"));
             } else {
                 admin.awaitReachable(REACH_TIMEOUT);
             }

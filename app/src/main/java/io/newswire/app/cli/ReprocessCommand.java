@@ -83,7 +83,7 @@ public final class ReprocessCommand implements Callable<Integer> {
             List<String> deleted = reset.reset(applicationId);
             deleteLocalState(stateDir.resolve(applicationId));
             out.printf("reset Streams application %s (deleted %d internal topics, local state) and emptied the sink %s%n",
-                    applicationId, deleted.size(), sinkUrl);
+                    applicationId, deleted.size(), JdbcSink.redacted(sinkUrl));
             long total = drain.stableEndOffsets(List.of(topics.raw().name())).values().stream()
                     .mapToLong(Long::longValue).sum();
             try (Pipeline pipeline = new Pipeline(config, topology, stateDir, sinkUrl, b -> { })) {

@@ -3,6 +3,7 @@ package io.newswire.app.cli;
 import io.newswire.app.AppPaths;
 import io.newswire.app.Components;
 import io.newswire.app.kafka.KafkaAdmin;
+import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
 import io.newswire.streams.StreamsApp;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class StreamsCommand implements Callable<Integer> {
                             + (app.fatalError() == null ? "" : ", " + app.fatalError().getMessage()));
                     return 1;
                 }
-                System.out.println("streams running against " + kafka.bootstrapServers + " — press Ctrl-C to stop");
+                System.out.println("streams running against " + KafkaClientConfig.bootstrapServers(config) + " — press Ctrl-C to stop");
                 while (!stop.await(500)) {
                     if (app.fatalError() != null) {
                         System.err.println("Kafka Streams stopped: " + app.fatalError().getMessage());

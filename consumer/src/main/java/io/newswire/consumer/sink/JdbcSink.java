@@ -2,6 +2,7 @@ package io.newswire.consumer.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.newswire.common.Json;
+import io.newswire.common.Secrets;
 import io.newswire.common.TaggedArticle;
 import io.newswire.common.TopicDaySummary;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -83,7 +83,6 @@ public final class JdbcSink implements Sink {
      * can fail with a unique violation in its catalog instead of finding the other's table.
      */
     private static final long SCHEMA_LOCK_KEY = 0x6e657773L;
-    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
     private final String url;
     private final Connection connection;
@@ -144,9 +143,9 @@ public final class JdbcSink implements Sink {
         connection.commit();
     }
 
-    /** The URL with any {@code password=} value masked, for messages and logs. */
+    /** The URL with any password masked, for messages and logs. */
     public static String redacted(String url) {
-        return PASSWORD.matcher(url).replaceAll("$1***");
+        return Secrets.redact(url);
     }
 
     /** A connection of its own for read-only queries (SQLite's WAL lets it read while the sink writes). */
