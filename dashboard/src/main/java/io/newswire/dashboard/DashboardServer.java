@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,8 @@ public final class DashboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
     private static final int MAX_LIMIT = 200;
     private static final int MAX_ID_CHARS = 200;
+    /** The deepest page of a list: paging further than this is not reading, it is scraping. */
+    private static final int MAX_OFFSET = 10_000;
 
     private final String sinkUrl;
     private final Properties clientConfig;
@@ -103,9 +106,14 @@ public final class DashboardServer implements AutoCloseable {
                 () -> new NotFoundResponse("no summaries of topic " + id(ctx) + " yet"))));
         app.get("/api/topics/{id}/days", ctx -> ctx.json(api.topicDays(id(ctx), day(ctx, "from"), day(ctx, "to"))));
         app.get("/api/days", ctx -> ctx.json(api.dailySeries(day(ctx, "from"), day(ctx, "to"))));
-        app.get("/api/articles", ctx -> ctx.json(api.articles(text(ctx, "topic"), day(ctx, "day"), limit(ctx))));
+        app.get("/api/articles", ctx -> ctx.json(api.articles(text(ctx, "topic"), day(ctx, "day"), offset(ctx),
+                limit(ctx))));
         app.get("/api/articles/{id}", ctx -> ctx.json(api.article(id(ctx)).orElseThrow(
                 () -> new NotFoundResponse("no article " + id(ctx) + " in the sink"))));
+        app.get("/api/entities/{id}", ctx -> ctx.json(api.entity(id(ctx), offset(ctx), limit(ctx)).orElseThrow(
+                () -> new NotFoundResponse("no article in the sink names " + id(ctx)))));
+        app.get("/api/search", ctx -> ctx.json(api.search(Objects.requireNonNullElse(text(ctx, "q"), ""),
+                offset(ctx), limit(ctx))));
         app.get("/api/pipeline", ctx -> ctx.json(monitor == null
                 ? PipelineMonitor.Snapshot.unavailable("this process has no Kafka connection to sample")
                 : monitor.snapshot()));
@@ -171,6 +179,20 @@ public final class DashboardServer implements AutoCloseable {
             return value == null ? null : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadRequestResponse(name + " must be a date like 2024-11-05, not " + value);
+        }
+    }
+
+    /** How many of the newest to skip: a page of a long list; at most {@link #MAX_OFFSET}. */
+    private static int offset(Context ctx) {
+        String value = text(ctx, "offset");
+        try {
+            int offset = value == null ? 0 : Integer.parseInt(value);
+            if (offset < 0 || offset > MAX_OFFSET) {
+                throw new BadRequestResponse("offset must be 0 to " + MAX_OFFSET);
+            }
+            return offset;
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("offset must be a number, not " + value);
         }
     }
 

@@ -202,6 +202,77 @@ class DashboardServerTest {
     }
 
     @Test
+    void shouldShowAnEntitysArticlesTopicsAndDaysPageByPage() throws Exception {
+        JsonNode entity = json("/api/entities/north-korea?limit=2");
+
+        assertThat(entity.get("name").asText()).isEqualTo("North Korea");
+        assertThat(entity.get("type").asText()).isEqualTo("country");
+        assertThat(entity.get("total").asLong()).isEqualTo(3);
+        assertThat(entity.get("days")).extracting(d -> d.get("articleCount").asLong()).containsExactly(3L);
+        assertThat(entity.get("topics")).extracting(t -> t.get("id").asText() + "=" + t.get("articles").asLong())
+                .containsExactly("troop-deployments=2", "sanctions=1");
+        JsonNode first = entity.get("page");
+        assertThat(first.get("articles")).extracting(a -> a.get("id").asText()).containsExactly("a2", "a1");
+        assertThat(first.get("more").asBoolean()).isTrue();
+        JsonNode second = json("/api/entities/north-korea?offset=2&limit=2").get("page");
+        assertThat(second.get("articles")).extracting(a -> a.get("id").asText()).containsExactly("a3");
+        assertThat(second.get("more").asBoolean()).isFalse();
+    }
+
+    @Test
+    void shouldZeroFillAnEntitysDaysAndMatchItsIdExactly() throws Exception {
+        sink.write(new SinkBatch(List.of(), List.of(
+                withEntity(article("k1", "Kursk front", "2024-11-01", "war-in-ukraine", null, "2024-11-01T10:00:00Z")),
+                withEntity(article("k2", "Kursk again", "2024-11-03", "war-in-ukraine", null, "2024-11-03T10:00:00Z"))),
+                Map.of()));
+
+        JsonNode kursk = json("/api/entities/kursk");
+
+        assertThat(kursk.get("firstDay").asText()).isEqualTo("2024-11-01");
+        assertThat(kursk.get("days")).extracting(d -> d.get("articleCount").asLong()).containsExactly(1L, 0L, 1L);
+        assertThat(get("/api/entities/kurs").statusCode()).as("a prefix is not the entity").isEqualTo(404);
+        assertThat(get("/api/entities/kurs%25").statusCode()).as("% is no wildcard").isEqualTo(404);
+        assertThat(get("/api/entities/nobody").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldSearchTitlesForEveryWordIgnoringCaseAndTakingWildcardsAndQuotesAsText() throws Exception {
+        assertThat(json("/api/search?q=korean%20SOLDIERS").get("page").get("articles"))
+                .extracting(a -> a.get("id").asText()).containsExactly("a1");
+        assertThat(json("/api/search?q=12%2C000%20pentagon").get("total").asLong()).isEqualTo(1);
+        assertThat(json("/api/search?q=%3Cimg").get("page").get("articles").get(0).get("title").asText())
+                .isEqualTo(HTML_TITLE);
+        assertThat(json("/api/search?q=%25").get("total").asLong()).as("%% is no wildcard").isZero();
+        assertThat(json("/api/search?q=_").get("total").asLong()).as("_ is no wildcard").isZero();
+        assertThat(json("/api/search?q=%27%20OR%201%3D1%20--").get("total").asLong()).isZero();
+        assertThat(json("/api/search?q=").get("total").asLong()).isZero();
+        assertThat(get("/api/search?q=" + "x".repeat(201)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldPageSearchResultsAndCountThem() throws Exception {
+        JsonNode first = json("/api/search?q=o&limit=2");
+        JsonNode second = json("/api/search?q=o&limit=2&offset=2");
+
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(first.get("cap").asInt()).isEqualTo(1000);
+        assertThat(first.get("page").get("articles")).extracting(a -> a.get("id").asText()).containsExactly("a2", "a1");
+        assertThat(first.get("page").get("more").asBoolean()).isTrue();
+        assertThat(second.get("page").get("articles")).extracting(a -> a.get("id").asText()).containsExactly("a3");
+        assertThat(second.get("page").get("more").asBoolean()).isFalse();
+    }
+
+    @Test
+    void shouldPageTheLatestArticlesWithinBounds() throws Exception {
+        assertThat(json("/api/articles?offset=1&limit=1")).extracting(a -> a.get("id").asText()).containsExactly("a1");
+        assertThat(json("/api/articles?topic=troop-deployments&offset=1")).extracting(a -> a.get("id").asText())
+                .containsExactly("a1");
+        assertThat(get("/api/articles?offset=-1").statusCode()).isEqualTo(400);
+        assertThat(get("/api/articles?offset=10001").statusCode()).isEqualTo(400);
+        assertThat(get("/api/search?q=o&offset=many").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void shouldExposePrometheusMetricsOfTheSinkWrites() throws Exception {
         server.afterWrite(new SinkBatch(List.of(summary("sanctions", "2024-11-05", 2)),
                 List.of(article("a4", "t", "2024-11-05", "sanctions", null, "2024-11-05T11:59:00Z")), Map.of()));
@@ -226,6 +297,13 @@ class DashboardServerTest {
 
     private static TopicDaySummary summary(String topic, String day, long count) {
         return new TopicDaySummary(1, topic, day, count, 1, List.of(), List.of(), NOW, NOW);
+    }
+
+    /** The same article naming Kursk instead of North Korea. */
+    private static TaggedArticle withEntity(TaggedArticle a) {
+        return new TaggedArticle(1, a.id(), a.source(), a.url(), a.title(), a.body(), a.publishedAt(), a.ingestedAt(),
+                a.language(), a.day(), a.daySource(), a.topics(), List.of(new EntityMention("kursk", "Kursk", "place", 2)),
+                a.keyphrases(), a.quantities(), null, null);
     }
 
     private static TaggedArticle article(String id, String title, String day, String topic, Quantity quantity,

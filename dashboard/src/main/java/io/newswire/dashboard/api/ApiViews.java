@@ -82,6 +82,29 @@ public final class ApiViews {
                               List<ArticleSummary> articles, List<Claim> claims, List<Conflict> conflicts) {
     }
 
+    /** One page of a longer list of articles, newest first; {@code more} says whether an older page exists. */
+    public record ArticlePage(int offset, int limit, boolean more, List<ArticleSummary> articles) {
+    }
+
+    /** A topic and in how many of an entity's articles it is tagged. */
+    public record TopicCount(String id, long articles) {
+    }
+
+    /**
+     * Everything the entity page shows: its articles per day (zero-filled, {@code sourceCount} 0), the topics
+     * of its newest articles, and one page of its articles.
+     */
+    public record EntityDetail(String id, String name, String type, long total, String firstDay, String latestDay,
+                               List<DayCount> days, List<TopicCount> topics, ArticlePage page) {
+    }
+
+    /**
+     * Titles that contain every word of {@code query}: {@code total} counts at most {@code cap} of them
+     * ({@code total == cap} means "that many or more").
+     */
+    public record SearchResults(String query, List<String> words, long total, int cap, ArticlePage page) {
+    }
+
     /** {@code /api/health}. */
     public record Health(String status, String sink, long articles, long topicDays, String latestDay) {
     }

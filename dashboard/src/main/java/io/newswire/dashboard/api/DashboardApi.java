@@ -4,23 +4,29 @@ import io.newswire.common.EntityMention;
 import io.newswire.common.Quantity;
 import io.newswire.common.TopicScore;
 import io.newswire.dashboard.api.ApiViews.ArticleDetail;
+import io.newswire.dashboard.api.ApiViews.ArticlePage;
 import io.newswire.dashboard.api.ApiViews.ArticleSummary;
 import io.newswire.dashboard.api.ApiViews.Claim;
 import io.newswire.dashboard.api.ApiViews.DailySeries;
 import io.newswire.dashboard.api.ApiViews.DayCount;
 import io.newswire.dashboard.api.ApiViews.EntityCount;
+import io.newswire.dashboard.api.ApiViews.EntityDetail;
 import io.newswire.dashboard.api.ApiViews.Health;
 import io.newswire.dashboard.api.ApiViews.PhraseCount;
 import io.newswire.dashboard.api.ApiViews.Ranking;
+import io.newswire.dashboard.api.ApiViews.SearchResults;
 import io.newswire.dashboard.api.ApiViews.TopicDays;
+import io.newswire.dashboard.api.ApiViews.TopicCount;
 import io.newswire.dashboard.api.ApiViews.TopicDetail;
 import io.newswire.dashboard.api.ApiViews.TopicSeries;
+import io.newswire.dashboard.api.DashboardQueries.DayArticles;
 import io.newswire.dashboard.api.DashboardQueries.DaySpan;
 import io.newswire.dashboard.api.DashboardQueries.StoredArticle;
 import io.newswire.dashboard.api.DashboardQueries.TopicDayRow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +45,12 @@ public final class DashboardApi {
     private static final int TOPIC_ARTICLES = 500;
     private static final int TOPIC_LIST = 30;
     private static final int TOP_N = 15;
+    /** How many of an entity's newest articles its page takes its topics from. */
+    private static final int ENTITY_ARTICLES = 500;
+    /** Words of a search that are used; more are ignored. */
+    public static final int SEARCH_WORDS = 8;
+    /** Search results counted; the page says "N or more" beyond. */
+    public static final int SEARCH_CAP = 1000;
 
     private final DashboardQueries queries;
     private final Clock clock;
@@ -85,9 +97,74 @@ public final class DashboardApi {
         return new TopicDays(topic, range[0].toString(), range[1].toString(), filledDays(topic, range));
     }
 
-    public List<ArticleSummary> articles(String topic, LocalDate day, int limit) {
-        return queries.latestArticles(topic, day == null ? null : day.toString(), limit).stream()
+    /** The newest articles, optionally of one topic and/or day, after skipping the {@code offset} newest. */
+    public List<ArticleSummary> articles(String topic, LocalDate day, int offset, int limit) {
+        return queries.latestArticles(topic, day == null ? null : day.toString(), offset, limit).stream()
                 .map(DashboardApi::summary).toList();
+    }
+
+    /** The entity page, or empty when no article in the sink names the entity. */
+    public Optional<EntityDetail> entity(String id, int offset, int limit) {
+        List<DayArticles> perDay = new ArrayList<>();
+        for (DayArticles row : queries.entityDays(id)) {
+            if (isDay(row.day())) {
+                perDay.add(row);
+            }
+        }
+        List<StoredArticle> newest = queries.articlesWithEntity(id, 0, ENTITY_ARTICLES);
+        Optional<EntityMention> mention = newest.stream().flatMap(a -> a.entities().stream())
+                .filter(e -> id.equals(e.id())).findFirst();
+        if (perDay.isEmpty() || mention.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate first = LocalDate.parse(perDay.get(0).day());
+        LocalDate latest = LocalDate.parse(perDay.get(perDay.size() - 1).day());
+        if (first.plusDays(MAX_RANGE_DAYS - 1L).isBefore(latest)) {
+            first = latest.minusDays(MAX_RANGE_DAYS - 1L);
+        }
+        Map<String, Long> byDay = new HashMap<>();
+        perDay.forEach(row -> byDay.put(row.day(), row.articles()));
+        List<DayCount> days = days(first, latest).stream()
+                .map(d -> new DayCount(d, byDay.getOrDefault(d, 0L), 0)).toList();
+        long total = perDay.stream().mapToLong(DayArticles::articles).sum();
+        Map<String, Long> topics = new HashMap<>();
+        newest.forEach(a -> a.topics().stream().map(TopicScore::id).distinct()
+                .forEach(t -> topics.merge(t, 1L, Long::sum)));
+        List<TopicCount> topTopics = topics.entrySet().stream().map(e -> new TopicCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(TopicCount::articles).reversed().thenComparing(TopicCount::id))
+                .limit(TOP_N).toList();
+        ArticlePage page = page(queries.articlesWithEntity(id, offset, limit + 1), offset, limit);
+        return Optional.of(new EntityDetail(id, mention.get().name(), mention.get().type(), total,
+                first.toString(), latest.toString(), days, topTopics, page));
+    }
+
+    /**
+     * Articles whose title contains every word of {@code query} (split on white space; case-insensitive),
+     * newest first. At most {@link #SEARCH_WORDS} words are used; {@link #SEARCH_CAP} results are counted.
+     */
+    public SearchResults search(String query, int offset, int limit) {
+        List<String> words = Arrays.stream(query.strip().split("\\s+")).filter(w -> !w.isEmpty()).distinct()
+                .limit(SEARCH_WORDS).toList();
+        if (words.isEmpty()) {
+            return new SearchResults(query, words, 0, SEARCH_CAP, new ArticlePage(offset, limit, false, List.of()));
+        }
+        long total = queries.countTitles(words, SEARCH_CAP);
+        ArticlePage page = page(queries.searchTitles(words, offset, limit + 1), offset, limit);
+        return new SearchResults(query, words, total, SEARCH_CAP, page);
+    }
+
+    private static ArticlePage page(List<StoredArticle> rows, int offset, int limit) {
+        return new ArticlePage(offset, limit, rows.size() > limit,
+                rows.stream().limit(limit).map(DashboardApi::summary).toList());
+    }
+
+    private static boolean isDay(String value) {
+        try {
+            LocalDate.parse(value);
+            return true;
+        } catch (RuntimeException e) {
+            return false; // a row the sink should not have: skipped rather than breaking the page
+        }
     }
 
     public Optional<ArticleDetail> article(String id) {

@@ -31,6 +31,10 @@ public final class DashboardQueries implements AutoCloseable {
     public record TopicDayRow(String topic, String day, long articleCount, long sourceCount) {
     }
 
+    /** How many articles of one day. */
+    public record DayArticles(String day, long articles) {
+    }
+
     /** The first and the latest day that has a summary. */
     public record DaySpan(String first, String latest) {
     }
@@ -106,6 +110,11 @@ public final class DashboardQueries implements AutoCloseable {
      * The newest articles, optionally only those tagged with {@code topic} and/or of {@code day}.
      */
     public synchronized List<StoredArticle> latestArticles(String topic, String day, int limit) {
+        return latestArticles(topic, day, 0, limit);
+    }
+
+    /** As {@link #latestArticles(String, String, int)}, skipping the {@code offset} newest. */
+    public synchronized List<StoredArticle> latestArticles(String topic, String day, int offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + LIST_COLUMNS + " FROM articles WHERE 1 = 1");
         List<String> params = new ArrayList<>();
         if (day != null) {
@@ -118,13 +127,14 @@ public final class DashboardQueries implements AutoCloseable {
             sql.append(" AND topics LIKE ? ESCAPE '!'");
             params.add("%\"id\":\"" + likeEscaped(topic) + "\"%");
         }
-        sql.append(NEWEST_FIRST).append(" LIMIT ?");
+        sql.append(NEWEST_FIRST).append(" LIMIT ? OFFSET ?");
         try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
             int i = 1;
             for (String p : params) {
                 query.setString(i++, p);
             }
-            query.setInt(i, limit);
+            query.setInt(i++, limit);
+            query.setInt(i, offset);
             List<StoredArticle> rows = new ArrayList<>();
             try (ResultSet r = query.executeQuery()) {
                 while (r.next()) {
@@ -138,6 +148,99 @@ public final class DashboardQueries implements AutoCloseable {
         } catch (SQLException e) {
             return emptyIfNoTables(e, List.of());
         }
+    }
+
+    /** How many articles of each day name the entity {@code entityId}, oldest day first. */
+    public synchronized List<DayArticles> entityDays(String entityId) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT day, COUNT(*) FROM articles WHERE entities LIKE ? ESCAPE '!' GROUP BY day ORDER BY day")) {
+            query.setString(1, idPattern(entityId));
+            List<DayArticles> rows = new ArrayList<>();
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new DayArticles(r.getString(1), r.getLong(2)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            return emptyIfNoTables(e, List.of());
+        }
+    }
+
+    /** The newest articles that name the entity {@code entityId}, skipping the {@code offset} newest. */
+    public synchronized List<StoredArticle> articlesWithEntity(String entityId, int offset, int limit) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + LIST_COLUMNS
+                + " FROM articles WHERE entities LIKE ? ESCAPE '!'" + NEWEST_FIRST + " LIMIT ? OFFSET ?")) {
+            query.setString(1, idPattern(entityId));
+            query.setInt(2, limit);
+            query.setInt(3, offset);
+            List<StoredArticle> rows = new ArrayList<>();
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    StoredArticle a = article(r);
+                    // The LIKE above is a text match on the JSON column; this is the exact check.
+                    if (a.entities().stream().anyMatch(e -> entityId.equals(e.id()))) {
+                        rows.add(a);
+                    }
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            return emptyIfNoTables(e, List.of());
+        }
+    }
+
+    /**
+     * The newest articles whose title contains every one of {@code words} (case-insensitive), skipping the
+     * {@code offset} newest. The words are matched as text: {@code %} and {@code _} in them are not wildcards.
+     */
+    public synchronized List<StoredArticle> searchTitles(List<String> words, int offset, int limit) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + LIST_COLUMNS + " FROM articles"
+                + titleContainsAll(words.size()) + NEWEST_FIRST + " LIMIT ? OFFSET ?")) {
+            int i = bindWords(query, words);
+            query.setInt(i++, limit);
+            query.setInt(i, offset);
+            List<StoredArticle> rows = new ArrayList<>();
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    rows.add(article(r));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            return emptyIfNoTables(e, List.of());
+        }
+    }
+
+    /** How many titles contain every one of {@code words}, counting no further than {@code cap}. */
+    public synchronized long countTitles(List<String> words, int cap) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM articles"
+                + titleContainsAll(words.size()) + " LIMIT ?) matches")) {
+            query.setInt(bindWords(query, words), cap);
+            try (ResultSet r = query.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            return emptyIfNoTables(e, 0L);
+        }
+    }
+
+    private static String titleContainsAll(int words) {
+        // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+        return " WHERE title IS NOT NULL" + " AND LOWER(title) LIKE ? ESCAPE '!'".repeat(words);
+    }
+
+    private static int bindWords(PreparedStatement query, List<String> words) throws SQLException {
+        int i = 1;
+        for (String word : words) {
+            query.setString(i++, "%" + likeEscaped(word.toLowerCase(Locale.ROOT)) + "%");
+        }
+        return i;
+    }
+
+    /** A coarse text match of {@code "id":"<id>"} in a JSON column, as the sink writes it. */
+    private static String idPattern(String id) {
+        return "%\"id\":\"" + likeEscaped(id) + "\"%";
     }
 
     public synchronized Optional<StoredArticle> article(String id) {
