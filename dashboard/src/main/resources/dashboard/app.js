@@ -3,12 +3,18 @@
 'use strict';
 
 (function () {
-  const view = document.getElementById('view');
+  const main = document.getElementById('view');
+  const searchForm = document.getElementById('search');
+  const searchInput = document.getElementById('search-q');
   const banner = document.getElementById('banner');
   const liveBadge = document.getElementById('live');
   const charts = [];
-  const state = { sortBy: 'count', from: null, to: null, lastCounts: new Map(), refreshTimer: null,
-    pipelineTimer: null, renderSeq: 0 };
+  // What a view shows (range, sort, filter, page, search) lives in the address, so a view can be bookmarked
+  // or shared; state only keeps what is not part of a view.
+  const state = { lastCounts: new Map(), refreshTimer: null, pipelineTimer: null, renderSeq: 0 };
+  const PAGE_SIZE = 20;
+  const OVERVIEW_PAGE_SIZE = 12;
+  const MAX_PAGE = 500;
   const PALETTE = ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#65a30d',
     '#9333ea', '#ea580c', '#0d9488', '#4f46e5'];
   const DAY_SOURCES = { published: 'from the published date', text: 'from a date in the text',
@@ -48,9 +54,30 @@
     return el('p', { class: 'empty' }, message, command ? el('code', { text: command }) : null);
   }
 
-  function topicHref(id) { return '#/topic/' + encodeURIComponent(id); }
+  /** '#/path?query' from a path and the parameters that are set (null and '' are left out). */
+  function href(path, params) {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(params || {})) {
+      if (value !== null && value !== undefined && value !== '') query.set(key, String(value));
+    }
+    const text = query.toString();
+    return '#/' + path + (text ? '?' + text : '');
+  }
+  function go(path, params) { location.hash = href(path, params); }
+  function topicHref(id, params) { return href('topic/' + encodeURIComponent(id), params); }
   function articleHref(id) { return '#/article/' + encodeURIComponent(id); }
+  function entityHref(id, params) { return href('entity/' + encodeURIComponent(id), params); }
   function topicChip(id) { return el('a', { class: 'chip', href: topicHref(id), text: id }); }
+  function entityChip(e, extra) {
+    return el('a', { class: 'chip entity ' + (e.type || ''), href: entityHref(e.id), 'data-entity': e.id,
+      title: e.type || null, text: (e.name || e.id) + (extra || '') });
+  }
+  /** A 1-based page number from the address: anything else is page 1. */
+  function pageOf(params) {
+    const n = Number.parseInt(params.get('page') || '1', 10);
+    return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_PAGE) : 1;
+  }
+  function validDay(v) { return /^\d{4}-\d{2}-\d{2}$/.test(v || ''); }
   function fmt(n) { return Number(n).toLocaleString('en-US', { maximumFractionDigits: 2 }); }
   function signed(n) { return (n > 0 ? '+' : n < 0 ? '−' : '±') + fmt(Math.abs(n)); }
   function isoDay(d) { return d.toISOString().substring(0, 10); }
@@ -112,17 +139,36 @@
         el('span', { class: 'day', text: a.day }),
         el('span', { class: 'source', text: a.source || 'unknown source' }),
         a.duplicateOf ? el('a', { class: 'dup', href: articleHref(a.duplicateOf), text: 'same story as an earlier article' }) : null),
-      el('div', { class: 'tags' }, a.topics.map(topicChip),
-        a.entities.slice(0, 6).map(e => el('span', { class: 'chip entity ' + (e.type || ''), text: e.name || e.id }))))));
+      el('div', { class: 'tags' }, a.topics.map(topicChip), a.entities.slice(0, 6).map(e => entityChip(e))))));
+  }
+
+  /** "Newer" and "Older" links of a paged list; each page is its own address. */
+  function pager(page, more, hrefFor) {
+    if (page <= 1 && !more) return null;
+    return el('nav', { class: 'pager', 'aria-label': 'pages' },
+      page > 1 ? el('a', { href: hrefFor(page - 1), rel: 'prev', 'data-pager': 'newer', text: '← Newer' }) : null,
+      el('span', { class: 'muted', text: 'page ' + page }),
+      more ? el('a', { href: hrefFor(page + 1), rel: 'next', 'data-pager': 'older', text: 'Older →' }) : null);
+  }
+
+  /** One page of /api/articles: asks one more than it shows, to know whether an older page exists. */
+  async function articlesPage(params, page, size) {
+    const query = new URLSearchParams(params);
+    query.set('offset', String((page - 1) * size));
+    query.set('limit', String(size + 1));
+    const rows = await api('/api/articles?' + query.toString());
+    return { articles: rows.slice(0, size), more: rows.length > size };
   }
 
   // ---- Overview ----
-  async function renderOverview(seq) {
+  async function renderOverview(seq, params) {
     const ranking = await api('/api/topics');
-    const range = rangeFor(ranking);
+    const range = rangeFor(ranking, params);
+    const view = { from: params.get('from'), to: params.get('to'), sort: params.get('sort') === 'change' ? 'change' : null,
+      topic: params.get('topic') || null, page: pageOf(params) > 1 ? pageOf(params) : null };
     const [series, latest] = await Promise.all([
       api('/api/days?from=' + range.from + '&to=' + range.to),
-      api('/api/articles?limit=12')]);
+      articlesPage(view.topic ? { topic: view.topic } : {}, view.page || 1, OVERVIEW_PAGE_SIZE)]);
     if (seq !== state.renderSeq) return;
     disposeCharts();
     const isToday = ranking.day === ranking.today;
@@ -133,12 +179,16 @@
           isToday ? ' (today)' : ' — the latest day with articles; nothing has arrived for today (' + ranking.today + ') yet',
           '. Change is against the 7 days before it.']
         : ['Today is ' + ranking.today + '.']));
-    const topics = rankingTable(ranking);
+    const topics = rankingTable(ranking, view);
     const chartBox = el('div', { class: 'chart', id: 'overview-chart' });
-    const chartPanel = panel('Articles per day', rangeControls(ranking, range), chartBox);
-    view.replaceChildren(heading,
-      el('div', { class: 'grid' }, panel('Topics on ' + ranking.day, topics), chartPanel),
-      panel('Latest articles', articleList(latest)));
+    const chartPanel = panel('Articles per day', rangeControls(ranking, range, view), chartBox);
+    const overviewHref = changes => href('', Object.assign({}, view, changes));
+    const latestPanel = panel('Latest articles', topicFilter(ranking, view, overviewHref),
+      articleList(latest.articles, view.topic ? 'No articles of ' + view.topic + ' on this page.' : null),
+      pager(view.page || 1, latest.more, page => overviewHref({ page: page > 1 ? page : null })));
+    latestPanel.id = 'latest';
+    main.replaceChildren(heading,
+      el('div', { class: 'grid' }, panel('Topics on ' + ranking.day, topics), chartPanel), latestPanel);
     if (series.series.length) {
       const top = series.series.slice().sort((a, b) => sum(b.counts) - sum(a.counts));
       chart(chartBox, {
@@ -160,37 +210,50 @@
 
   function sum(values) { return values.reduce((a, b) => a + b, 0); }
 
-  function rangeFor(ranking) {
-    const to = state.to || ranking.latestDay || ranking.today;
-    const from = state.from || ranking.firstDay || to;
+  function rangeFor(ranking, params) {
+    const to = validDay(params.get('to')) ? params.get('to') : ranking.latestDay || ranking.today;
+    const from = validDay(params.get('from')) ? params.get('from') : ranking.firstDay || to;
     return { from, to };
   }
 
-  function rangeControls(ranking, range) {
-    const from = el('input', { type: 'text', value: range.from, pattern: '\\d{4}-\\d{2}-\\d{2}', placeholder: 'yyyy-mm-dd',
-      'aria-label': 'from day', inputmode: 'numeric', size: 10 });
-    const to = el('input', { type: 'text', value: range.to, pattern: '\\d{4}-\\d{2}-\\d{2}', placeholder: 'yyyy-mm-dd',
-      'aria-label': 'to day', inputmode: 'numeric', size: 10 });
-    const apply = (f, t) => { state.from = f; state.to = t; route(); };
-    const valid = v => /^\d{4}-\d{2}-\d{2}$/.test(v);
+  /** Which topic the latest articles are of: a filter kept in the address. */
+  function topicFilter(ranking, view, overviewHref) {
+    if (!ranking.topics.length) return null;
+    const ids = ranking.topics.map(t => t.id).sort();
+    if (view.topic && !ids.includes(view.topic)) ids.unshift(view.topic);
+    const select = el('select', { id: 'topic-filter', onchange: e => {
+      location.hash = overviewHref({ topic: e.target.value || null, page: null });
+    } }, el('option', { value: '', text: 'all topics' }),
+    ids.map(id => el('option', { value: id, selected: id === view.topic, text: id })));
+    return el('div', { class: 'filter' }, el('label', { for: 'topic-filter', text: 'Topic ' }), select);
+  }
+
+  function rangeControls(ranking, range, view) {
+    const from = el('input', { type: 'text', id: 'range-from', value: range.from, pattern: '\\d{4}-\\d{2}-\\d{2}',
+      placeholder: 'yyyy-mm-dd', 'aria-label': 'from day', inputmode: 'numeric', size: 10 });
+    const to = el('input', { type: 'text', id: 'range-to', value: range.to, pattern: '\\d{4}-\\d{2}-\\d{2}',
+      placeholder: 'yyyy-mm-dd', 'aria-label': 'to day', inputmode: 'numeric', size: 10 });
+    const apply = (f, t) => go('', Object.assign({}, view, { from: f, to: t }));
     const end = ranking.latestDay || ranking.today;
     return el('form', { class: 'range', onsubmit: e => {
       e.preventDefault();
-      if (valid(from.value) && valid(to.value)) apply(from.value, to.value);
+      if (validDay(from.value) && validDay(to.value)) apply(from.value, to.value);
       else showBanner('Dates are yyyy-mm-dd, for example 2024-11-05.');
     } }, from, ' to ', to, el('button', { type: 'submit', text: 'Show' }),
     el('button', { type: 'button', class: 'link', text: 'whole span', onclick: () => apply(null, null) }),
     el('button', { type: 'button', class: 'link', text: '30 days', onclick: () => apply(addDays(end, -29), end) }));
   }
 
-  function rankingTable(ranking) {
+  function rankingTable(ranking, view) {
     if (!ranking.topics.length) {
       return empty('No articles yet — run ', PRODUCE_HINT);
     }
     const rows = ranking.topics.slice();
-    if (state.sortBy === 'change') rows.sort((a, b) => b.change - a.change || b.count - a.count || a.id.localeCompare(b.id));
-    const sortButton = (key, label) => el('button', { type: 'button', class: state.sortBy === key ? 'tab on' : 'tab',
-      'aria-pressed': String(state.sortBy === key), text: label, onclick: () => { state.sortBy = key; route(); } });
+    const sortBy = view.sort || 'count';
+    if (sortBy === 'change') rows.sort((a, b) => b.change - a.change || b.count - a.count || a.id.localeCompare(b.id));
+    const sortButton = (key, label) => el('button', { type: 'button', class: sortBy === key ? 'tab on' : 'tab',
+      'aria-pressed': String(sortBy === key), 'data-sort': key, text: label,
+      onclick: () => go('', Object.assign({}, view, { sort: key === 'change' ? 'change' : null })) });
     const previous = state.lastCounts;
     state.lastCounts = new Map(rows.map(t => [t.id, t.count]));
     return el('div', {},
@@ -212,16 +275,18 @@
   }
 
   // ---- Topic page ----
-  async function renderTopic(seq, id) {
-    const topic = await api('/api/topics/' + encodeURIComponent(id));
+  async function renderTopic(seq, id, params) {
+    const page = pageOf(params);
+    const [topic, latest] = await Promise.all([api('/api/topics/' + encodeURIComponent(id)),
+      articlesPage({ topic: id }, page, PAGE_SIZE)]);
     if (seq !== state.renderSeq) return;
     disposeCharts();
     if (!topic) {
-      view.replaceChildren(el('h1', { text: id }), empty('No summaries of this topic yet — articles tagged with it appear here once the pipeline writes them. Run ', PRODUCE_HINT));
+      main.replaceChildren(el('h1', { text: id }), empty('No summaries of this topic yet — articles tagged with it appear here once the pipeline writes them. Run ', PRODUCE_HINT));
       return;
     }
     const chartBox = el('div', { class: 'chart small' });
-    view.replaceChildren(
+    main.replaceChildren(
       el('div', { class: 'lede' }, el('p', {}, el('a', { href: '#/', text: '← all topics' })),
         el('h1', { text: topic.id }),
         el('p', { class: 'muted', text: fmt(topic.total) + ' articles from ' + topic.firstDay + ' to ' + topic.latestDay })),
@@ -229,10 +294,11 @@
         panel('Articles per day', chartBox),
         panel('Conflicting claims', conflicts(topic.conflicts))),
       el('div', { class: 'grid three' },
-        panel('Top entities', countList(topic.entities.map(e => [e.name || e.id, e.type, e.articles]), 'No entities found in its articles.')),
+        panel('Top entities', countList(topic.entities.map(e => [e.name || e.id, e.type, e.articles, entityHref(e.id)]), 'No entities found in its articles.')),
         panel('Keyphrases', countList(topic.keyphrases.map(p => [p.phrase, null, p.articles]), 'No keyphrases found in its articles.')),
         panel('Quantity claims', claimList(topic.claims))),
-      panel('Latest articles', articleList(topic.articles, 'No articles of this topic are in the sink.')));
+      panel('Latest articles', articleList(latest.articles, 'No articles of this topic are in the sink.'),
+        pager(page, latest.more, n => topicHref(id, { page: n > 1 ? n : null }))));
     chart(chartBox, {
       tooltip: { trigger: 'axis' },
       grid: { left: 40, right: 16, top: 16, bottom: 56 },
@@ -245,8 +311,9 @@
 
   function countList(rows, emptyMessage) {
     if (!rows.length) return empty(emptyMessage);
-    return el('ul', { class: 'counts' }, rows.map(([name, type, n]) => el('li', {},
-      el('span', { class: 'name', text: name }), type ? el('span', { class: 'chip entity ' + type, text: type }) : null,
+    return el('ul', { class: 'counts' }, rows.map(([name, type, n, link]) => el('li', {},
+      link ? el('a', { class: 'name', href: link, text: name }) : el('span', { class: 'name', text: name }),
+      type ? el('span', { class: 'chip entity ' + type, text: type }) : null,
       el('span', { class: 'n', text: fmt(n) + (n === 1 ? ' article' : ' articles') }))));
   }
 
@@ -275,12 +342,12 @@
     if (seq !== state.renderSeq) return;
     disposeCharts();
     if (!detail) {
-      view.replaceChildren(el('h1', { text: 'Article not found' }), empty('No article with this id is in the sink (yet).'));
+      main.replaceChildren(el('h1', { text: 'Article not found' }), empty('No article with this id is in the sink (yet).'));
       return;
     }
     const a = detail.article;
     const link = a.url && /^https?:\/\//i.test(a.url) ? el('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank', text: a.url }) : null;
-    view.replaceChildren(
+    main.replaceChildren(
       el('article', { class: 'story' },
         el('p', {}, el('a', { href: '#/', text: '← overview' })),
         el('h1', { class: 'story-title', text: a.title || '(untitled)' }),
@@ -291,7 +358,7 @@
           el('dt', { text: 'ingested' }), el('dd', { text: isoTime(a.ingestedAt) }),
           link ? [el('dt', { text: 'url' }), el('dd', {}, link)] : null,
           el('dt', { text: 'topics' }), el('dd', {}, a.topics.length ? a.topics.map(topicChip) : 'none found'),
-          el('dt', { text: 'entities' }), el('dd', {}, a.entities.length ? a.entities.map(e => el('mark', { class: 'entity ' + (e.type || ''), text: (e.name || e.id) + ' ×' + e.mentions })) : 'none found'),
+          el('dt', { text: 'entities' }), el('dd', {}, a.entities.length ? a.entities.map(e => entityChip(e, ' ×' + e.mentions)) : 'none found'),
           detail.keyphrases.length ? [el('dt', { text: 'keyphrases' }), el('dd', { text: detail.keyphrases.join(' · ') })] : null,
           detail.quantities.length ? [el('dt', { text: 'numbers' }), el('dd', { text: detail.quantities.map(q => q.text).join(' · ') })] : null,
           a.duplicateOf ? [el('dt', { text: 'duplicate of' }), el('dd', {}, el('a', { href: articleHref(a.duplicateOf), text: a.duplicateOf }))] : null),
@@ -319,6 +386,61 @@
     });
   }
 
+  // ---- Entity page ----
+  async function renderEntity(seq, id, params) {
+    const page = pageOf(params);
+    const entity = await api('/api/entities/' + encodeURIComponent(id) + '?offset=' + (page - 1) * PAGE_SIZE
+      + '&limit=' + PAGE_SIZE);
+    if (seq !== state.renderSeq) return;
+    disposeCharts();
+    if (!entity) {
+      main.replaceChildren(el('h1', { text: id }), empty('No article in the sink names this entity (yet).'));
+      return;
+    }
+    const chartBox = el('div', { class: 'chart small' });
+    main.replaceChildren(
+      el('div', { class: 'lede' }, el('p', {}, el('a', { href: '#/', text: '← overview' })),
+        el('h1', {}, entity.name || entity.id, ' ', el('span', { class: 'chip entity ' + (entity.type || ''), text: entity.type || 'entity' })),
+        el('p', { class: 'muted', text: fmt(entity.total) + (entity.total === 1 ? ' article' : ' articles')
+          + ' from ' + entity.firstDay + ' to ' + entity.latestDay })),
+      el('div', { class: 'grid' },
+        panel('Articles per day', chartBox),
+        panel('Topics of its articles', countList(entity.topics.map(t => [t.id, null, t.articles, topicHref(t.id)]),
+          'Its articles have no topics.'))),
+      panel('Articles naming ' + (entity.name || entity.id), articleList(entity.page.articles, 'No articles on this page.'),
+        pager(page, entity.page.more, n => entityHref(id, { page: n > 1 ? n : null }))));
+    chart(chartBox, {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 40, right: 16, top: 16, bottom: 56 },
+      dataZoom: [{ type: 'slider', height: 18, bottom: 8 }, { type: 'inside' }],
+      xAxis: { type: 'category', data: entity.days.map(d => d.day) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ name: 'articles', type: 'bar', data: entity.days.map(d => d.articleCount), barMinWidth: 3, barMaxWidth: 24 }]
+    });
+  }
+
+  // ---- Search page ----
+  async function renderSearch(seq, params) {
+    const query = (params.get('q') || '').substring(0, 200);
+    const page = pageOf(params);
+    searchInput.value = query;
+    if (!query.trim()) {
+      disposeCharts();
+      main.replaceChildren(el('h1', { text: 'Search' }), empty('Type words of a title in the search box: every word must be in the title.'));
+      return;
+    }
+    const result = await api('/api/search?q=' + encodeURIComponent(query) + '&offset=' + (page - 1) * PAGE_SIZE
+      + '&limit=' + PAGE_SIZE);
+    if (seq !== state.renderSeq) return;
+    disposeCharts();
+    const count = result.total >= result.cap ? fmt(result.cap) + ' or more titles' : fmt(result.total) + (result.total === 1 ? ' title' : ' titles');
+    main.replaceChildren(
+      el('div', { class: 'lede' }, el('h1', {}, 'Titles with ', el('q', { text: result.words.join(' ') })),
+        el('p', { class: 'muted', 'data-test': 'search-count', text: count + ' with every word, newest first.' })),
+      panel('Articles', articleList(result.page.articles, 'No title contains all of these words.'),
+        pager(page, result.page.more, n => href('search', { q: query, page: n > 1 ? n : null }))));
+  }
+
   // ---- Pipeline page ----
   async function renderPipeline(seq) {
     const p = await api('/api/pipeline');
@@ -329,10 +451,10 @@
     const head = el('div', { class: 'lede' }, el('h1', { text: 'Pipeline' }),
       el('p', { class: 'muted', text: p.available ? 'Sampled ' + isoTime(p.sampledAt) + ', every 2 s.' : (p.error || 'not sampled yet') }));
     if (!p.available) {
-      view.replaceChildren(head, empty('No figures: ' + (p.error || 'the pipeline has not been sampled yet') + '. The pipeline page needs the dashboard to run beside Kafka, as in ', 'newswire demo'));
+      main.replaceChildren(head, empty('No figures: ' + (p.error || 'the pipeline has not been sampled yet') + '. The pipeline page needs the dashboard to run beside Kafka, as in ', 'newswire demo'));
       return;
     }
-    view.replaceChildren(head,
+    main.replaceChildren(head,
       el('div', { class: 'stats' },
         stat('records in / s', fmt(p.rawPerSecond), fmt(p.rawTotal) + ' on the raw topic'),
         stat('tagged by Streams / s', fmt(p.taggedPerSecond), fmt(p.taggedTotal) + ' offsets on the tagged topic'),
@@ -354,20 +476,36 @@
   }
 
   // ---- routing and live updates ----
+  /** The view in the address: '#/topic/<id>?page=2' gives parts ['topic', id] and its parameters. */
+  function parseHash() {
+    const raw = (location.hash || '#/').replace(/^#\/?/, '');
+    const question = raw.indexOf('?');
+    const path = question < 0 ? raw : raw.substring(0, question);
+    const params = new URLSearchParams(question < 0 ? '' : raw.substring(question + 1));
+    const parts = path.split('/').map(p => { try { return decodeURIComponent(p); } catch (e) { return p; } });
+    return { parts, params };
+  }
+
   async function route() {
     const seq = ++state.renderSeq;
     clearInterval(state.pipelineTimer);
-    const hash = decodeURIComponent(location.hash || '#/');
-    const parts = hash.replace(/^#\/?/, '').split('/');
+    const { parts, params } = parseHash();
+    const id = parts.slice(1).join('/');
     document.querySelectorAll('[data-nav]').forEach(a => a.classList.toggle('on',
       a.dataset.nav === (parts[0] === 'pipeline' ? 'pipeline' : parts[0] === '' ? 'overview' : '')));
+    document.querySelectorAll('[data-nav]').forEach(a => {
+      if (a.classList.contains('on')) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+    });
+    if (parts[0] !== 'search') searchInput.value = '';
     try {
-      if (parts[0] === 'topic' && parts[1]) await renderTopic(seq, parts.slice(1).join('/'));
-      else if (parts[0] === 'article' && parts[1]) await renderArticle(seq, parts.slice(1).join('/'));
+      if (parts[0] === 'topic' && id) await renderTopic(seq, id, params);
+      else if (parts[0] === 'article' && id) await renderArticle(seq, id);
+      else if (parts[0] === 'entity' && id) await renderEntity(seq, id, params);
+      else if (parts[0] === 'search') await renderSearch(seq, params);
       else if (parts[0] === 'pipeline') {
         await renderPipeline(seq);
         state.pipelineTimer = setInterval(() => { if (seq === state.renderSeq) refresh(); }, 2000);
-      } else await renderOverview(seq);
+      } else await renderOverview(seq, params);
       showBanner(null);
     } catch (e) {
       showBanner('Cannot load this view: ' + e.message);
@@ -397,6 +535,10 @@
     source.onerror = () => { liveBadge.textContent = 'reconnecting…'; liveBadge.className = 'live off'; };
   }
 
+  searchForm.addEventListener('submit', e => {
+    e.preventDefault();
+    go('search', { q: searchInput.value.trim().substring(0, 200) });
+  });
   window.addEventListener('hashchange', () => { window.scrollTo(0, 0); route(); });
   route();
   connectLive();

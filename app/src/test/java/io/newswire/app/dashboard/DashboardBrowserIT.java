@@ -128,6 +128,7 @@ class DashboardBrowserIT {
                 assertThat(canvas.getSize().getHeight()).isGreaterThan(150);
             });
             assertThat(paintedPixels(browser)).as("pixels the chart painted").isGreaterThan(500);
+            assertThat(Axe.seriousViolations(browser)).as("serious axe-core violations on the overview").isEmpty();
             Map<String, Long> before = rowCounts(browser);
             if (Boolean.getBoolean(DOCS_SCREENSHOT)) {
                 // The README's picture: the overview as a first run shows it (before the hostile title below).
@@ -160,6 +161,15 @@ class DashboardBrowserIT {
             browser.navigate().refresh();
             await().atMost(PAGE_WAIT).until(() -> !rowTopics(browser).isEmpty());
             Files.write(Path.of("target", "dashboard-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+            assertThat(Axe.seriousViolations(browser)).as("serious axe-core violations on a phone").isEmpty();
+
+            // The pipeline page, which only a dashboard beside Kafka can fill.
+            browser.manage().window().setSize(new Dimension(1366, 1000));
+            browser.get(base + "#/pipeline");
+            await().atMost(PAGE_WAIT).ignoreExceptions().until(() ->
+                    !browser.findElements(By.cssSelector("#view .stats .stat")).isEmpty());
+            assertThat(Axe.seriousViolations(browser)).as("serious axe-core violations on the pipeline page").isEmpty();
+            Files.write(Path.of("target", "dashboard-pipeline.png"), browser.getScreenshotAs(OutputType.BYTES));
 
             List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::toString).toList();
