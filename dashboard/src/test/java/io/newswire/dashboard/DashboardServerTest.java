@@ -236,6 +236,21 @@ class DashboardServerTest {
     }
 
     @Test
+    void shouldNeverAnswerWithAnIdAsMarkup() throws Exception {
+        for (String path : List.of("/api/entities/", "/api/topics/", "/api/articles/")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(base + path + "%3Cscript%3Ealert(1)%3C%2Fscript%3E"))
+                    .header("Accept", "text/html").timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(path + " answers " + response.body()).doesNotContain("html");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+    }
+
+    @Test
     void shouldSearchTitlesForEveryWordIgnoringCaseAndTakingWildcardsAndQuotesAsText() throws Exception {
         assertThat(json("/api/search?q=korean%20SOLDIERS").get("page").get("articles"))
                 .extracting(a -> a.get("id").asText()).containsExactly("a1");
