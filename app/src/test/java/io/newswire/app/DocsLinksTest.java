@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The documentation a user reads: every relative link of the README, CONTRIBUTING and {@code docs/*.md}
- * names a file of the repository (and, with {@code #anchor}, a heading of that file), and the README stays
- * short.
+ * names a file of the repository (and, with {@code #anchor}, a heading of that file), none of them points at
+ * files outside it, and the README stays short.
  */
 class DocsLinksTest {
 
@@ -27,6 +27,9 @@ class DocsLinksTest {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern HTML_LINK = Pattern.compile("(?:href|src)=\"([^\"]+)\"");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$");
+
+    /** Files beside the checkout on a developer's machine, which a clone of the repository does not have. */
+    private static final List<String> OUTSIDE = List.of("../shared", "DESIGN.md");
 
     private static final Path ROOT = repositoryRoot();
 
@@ -42,6 +45,22 @@ class DocsLinksTest {
             }
         }
         assertThat(broken).as("dangling links").isEmpty();
+    }
+
+    @Test
+    void noDocumentPointsOutsideTheRepository() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path doc : documents()) {
+            List<String> lines = Files.readAllLines(doc);
+            for (int i = 0; i < lines.size(); i++) {
+                for (String outside : OUTSIDE) {
+                    if (lines.get(i).contains(outside)) {
+                        found.add(ROOT.relativize(doc) + ":" + (i + 1) + ": " + outside);
+                    }
+                }
+            }
+        }
+        assertThat(found).as("references to files a clone does not have").isEmpty();
     }
 
     @Test
