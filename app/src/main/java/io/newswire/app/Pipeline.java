@@ -1,24 +1,21 @@
 package io.newswire.app;
 
-import io.newswire.app.kafka.PipelineDrain;
-import io.newswire.common.Topics;
+import io.newswire.common.lifecycle.ServiceGroup;
 import io.newswire.consumer.SummaryConsumer;
 import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.SinkBatch;
-import io.newswire.streams.NewsTopology;
 import io.newswire.streams.StreamsApp;
 import io.newswire.streams.TopologyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The processing half of newswire in one process: the Streams application and the sink consumer,
- * started and stopped together. Used by {@code demo} and by the end-to-end tests.
+ * The processing half of newswire in one process: the sink, the sink consumer and the Streams application,
+ * started in that order and closed in reverse (one {@link ServiceGroup}). Used by {@code demo},
+ * {@code reprocess}, {@code bench} and the end-to-end tests.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -27,10 +24,9 @@ public final class Pipeline implements AutoCloseable {
     private final Path stateDir;
     private final String sinkUrl;
     private final Consumer<SinkBatch> afterWrite;
-    private StreamsApp streams;
+    private ServiceGroup services;
     private JdbcSink sink;
-    private SummaryConsumer consumer;
-    private Thread consumerThread;
+    private StreamsApp streams;
 
     public Pipeline(Properties clientConfig, TopologyConfig topologyConfig, Path stateDir, String sinkUrl,
                     Consumer<SinkBatch> afterWrite) {
@@ -41,64 +37,50 @@ public final class Pipeline implements AutoCloseable {
         this.afterWrite = afterWrite;
     }
 
-    /** Starts Streams and the consumer; returns once Streams is running. */
+    /**
+     * Opens the sink, starts the consumer and Streams; returns once Streams is running.
+     *
+     * @throws IllegalStateException when Streams did not start within {@code timeout} (what started is
+     *     closed by {@link #close()})
+     */
     public void start(Duration timeout) throws InterruptedException {
-        sink = JdbcSink.open(sinkUrl);
-        streams = new StreamsApp(clientConfig, topologyConfig, stateDir);
-        streams.start();
-        consumer = new SummaryConsumer(clientConfig, topologyConfig.topics(), sink, afterWrite);
-        consumerThread = new Thread(consumer, "newswire-consumer");
-        consumerThread.start();
-        if (!streams.awaitRunning(timeout)) {
-            Throwable error = streams.fatalError();
-            throw new IllegalStateException("Kafka Streams did not start within " + timeout.toSeconds() + " s (state "
-                    + streams.state() + (error == null ? "" : ", " + error.getMessage()) + ")");
-        }
+        services = new ServiceGroup(timeout);
+        sink = services.own(JdbcSink.open(sinkUrl));
+        // The consumer first: it has nothing to read before Streams runs, and joins its group meanwhile.
+        services.start(new SummaryConsumer(clientConfig, topologyConfig.topics(), sink, afterWrite));
+        streams = services.start(new StreamsApp(clientConfig, topologyConfig, stateDir));
+    }
+
+    /** The Streams application: its id and topics, its reset. */
+    public StreamsApp streams() {
+        return streams;
     }
 
     /**
-     * True when everything on the input topic has gone through Streams and the consumer: Streams has
-     * committed every stable record of its input and repartition topics, the sink holds every stable
-     * record of the output topics, and no transaction is still open on them.
+     * True when everything on the input topic has gone through Streams and the consumer (see
+     * {@link StreamsApp#drained}, with the sink's stored offsets as the consumer's position).
      */
     public boolean drained(Admin admin) {
-        PipelineDrain drain = new PipelineDrain(admin);
-        String appId = StreamsApp.streamsConfig(clientConfig, stateDir, "")
-                .getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-        Topics topics = topologyConfig.topics();
-        String dedupIndex = appId + "-" + NewsTopology.DEDUP_INDEX + "-repartition";
-        String repartition = appId + "-" + NewsTopology.ARTICLES_BY_TOPIC_DAY + "-repartition";
-        List<String> outputs = List.of(topics.tagged().name(), topics.topicDaily().name());
-        // Settled first: once nothing is open, the stable ends checked next cover everything written so far.
-        return drain.transactionsSettled(List.of(dedupIndex, repartition, outputs.get(0), outputs.get(1)))
-                && drain.groupCaughtUp(appId, List.of(topics.raw().name()))
-                && drain.groupCaughtUp(appId, List.of(dedupIndex))
-                && drain.groupCaughtUp(appId, List.of(repartition))
-                && drain.caughtUp(outputs, sink::storedOffsets);
+        return streams.drained(admin, sink::storedOffsets);
     }
 
-    /** Why a component stopped on its own, or null while all run. */
+    /** Why a component stopped on its own ("Kafka Streams stopped: …"), or null while all run. */
     public String failure() {
-        if (streams != null && streams.fatalError() != null) {
-            return "Kafka Streams stopped: " + streams.fatalError().getMessage();
-        }
-        if (consumer != null && consumer.failure() != null) {
-            return "sink consumer stopped: " + consumer.failure().getMessage();
-        }
-        return null;
+        return services == null ? null : services.failure();
     }
 
+    /** Stops Streams, the consumer and the sink, each even if another fails to stop. */
     @Override
     public void close() throws InterruptedException {
-        if (consumer != null) {
-            consumer.close();
-            consumerThread.join(10_000);
+        if (services == null) {
+            return;
         }
-        if (streams != null) {
-            streams.close();
-        }
-        if (sink != null) {
-            sink.close();
+        try {
+            services.close();
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the pipeline: " + e.getMessage(), e);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.newswire.consumer.SummaryConsumer;
 import io.newswire.consumer.sink.Sink;
 import io.newswire.consumer.sink.SinkBatch;
+import io.newswire.streams.StreamsApp;
 import io.newswire.streams.tagging.LuceneTagger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ import kafka.server.BrokerServer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,13 +102,13 @@ class FaultToleranceIT {
     void killingStreamsMidRunShouldChangeNothing() throws Exception {
         try (PipelineRun run = new PipelineRun("kill-streams", cluster.bootstrapServers(), tempDir)) {
             run.createTopics();
-            KafkaStreams first = run.startStreams();
+            StreamsApp first = run.startStreams();
             run.startConsumer(run.sink);
             run.produce(workload.entries);
             await().atMost(DRAIN_TIMEOUT).until(() -> run.committedCount(run.topics.tagged().name()) >= 300);
             assertThat(run.drained()).as("killed mid-run, not after the end").isFalse();
 
-            PipelineRun.kill(first);
+            first.halt();
             run.startStreams();
             awaitDrained(run);
 

@@ -1,12 +1,10 @@
 package io.newswire.app;
 
-import io.newswire.app.kafka.PipelineDrain;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
 import io.newswire.consumer.SummaryConsumer;
 import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.Sink;
-import io.newswire.streams.NewsTopology;
 import io.newswire.streams.StreamsApp;
 import io.newswire.streams.TopologyConfig;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +36,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -61,9 +57,8 @@ final class PipelineRun implements AutoCloseable {
     private final Path dir;
     private final String appId;
     final JdbcSink sink;
-    private final List<KafkaStreams> streams = new ArrayList<>();
+    private final List<StreamsApp> streams = new ArrayList<>();
     private final List<SummaryConsumer> consumers = new ArrayList<>();
-    private final List<Thread> consumerThreads = new ArrayList<>();
     private final Admin admin;
 
     PipelineRun(String name, String bootstrap, Path tempDir) {
@@ -92,27 +87,18 @@ final class PipelineRun implements AutoCloseable {
     }
 
     /** Starts a Streams instance with its own state directory (a new machine: it restores from changelogs). */
-    KafkaStreams startStreams() {
-        Properties props = StreamsApp.streamsConfig(clientConfig, dir.resolve("state-" + streams.size()), topics.dlq().name());
+    StreamsApp startStreams() {
+        Properties props = KafkaClientConfig.copy(clientConfig);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "3");
         props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "2");
         // A killed instance stays in the group until its session times out: 6 s (the broker's minimum), not 45.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "6000");
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "1000");
-        KafkaStreams instance = new KafkaStreams(NewsTopology.build(topology), props);
-        instance.start();
+        StreamsApp instance = new StreamsApp(props, topology, dir.resolve("state-" + streams.size()));
         streams.add(instance);
+        instance.start();
         return instance;
-    }
-
-    /**
-     * Stops the instance as a crash would, as far as one JVM allows: no wait, no final commit, no leaving
-     * the group; its open transaction is aborted and its tasks go to the next instance after the session timeout.
-     */
-    static void kill(KafkaStreams instance) {
-        instance.close(CloseOptions.timeout(Duration.ZERO)
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
     }
 
     SummaryConsumer startConsumer(Sink target) {
@@ -120,10 +106,8 @@ final class PipelineRun implements AutoCloseable {
         props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, prefix + "-sink");
         props.setProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000");
         SummaryConsumer consumer = new SummaryConsumer(props, topics, target, batch -> { });
-        Thread thread = new Thread(consumer, prefix + "-consumer-" + consumers.size());
-        thread.start();
         consumers.add(consumer);
-        consumerThreads.add(thread);
+        consumer.start();
         return consumer;
     }
 
@@ -158,11 +142,7 @@ final class PipelineRun implements AutoCloseable {
 
     /** Everything on the raw topic has gone through Streams, and the sink holds all its output. */
     boolean drained() {
-        PipelineDrain drain = new PipelineDrain(admin);
-        return drain.groupCaughtUp(appId, List.of(topics.raw().name()))
-                && drain.groupCaughtUp(appId, List.of(appId + "-" + NewsTopology.DEDUP_INDEX + "-repartition"))
-                && drain.groupCaughtUp(appId, List.of(appId + "-" + NewsTopology.ARTICLES_BY_TOPIC_DAY + "-repartition"))
-                && drain.caughtUp(List.of(topics.tagged().name(), topics.topicDaily().name()), sink::storedOffsets);
+        return streams.get(0).drained(admin, sink::storedOffsets);
     }
 
     /** Committed records on {@code topic} (read_committed). */
@@ -236,12 +216,8 @@ final class PipelineRun implements AutoCloseable {
         for (SummaryConsumer consumer : consumers) {
             consumer.close();
         }
-        for (Thread thread : consumerThreads) {
-            thread.join(10_000);
-        }
-        for (KafkaStreams instance : streams) {
-            instance.close(CloseOptions.timeout(Duration.ofSeconds(10))
-                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        for (StreamsApp instance : streams) {
+            instance.close();
         }
         sink.close();
         admin.close(Duration.ofSeconds(5));

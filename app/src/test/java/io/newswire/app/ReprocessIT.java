@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.newswire.app.cli.ReprocessCommand;
 import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.testsupport.InJvmKafka;
 import io.newswire.common.Article;
@@ -87,16 +86,21 @@ class ReprocessIT {
                         reader.countArticles(articles.stream().map(Article::id).toList()) == 2
                                 && pipeline.drained(admin.admin()));
                 assertThat(reader.topicDays()).extracting(TopicDayCount::topic).containsExactly("old-topic");
+                // The topics Kafka Streams created are the ones StreamsApp reads off the topology: what a reset deletes.
+                String appId = pipeline.streams().applicationId();
+                assertThat(admin.admin().listTopics().names().get().stream().filter(t -> t.startsWith(appId + "-")))
+                        .containsExactlyInAnyOrderElementsOf(pipeline.streams().internalTopics().all());
 
                 // While the pipeline runs, reprocessing refuses: it would race the running instances.
-                assertThatThrownBy(() -> ReprocessCommand.run(config, newTaxonomy, state, sink, Duration.ofSeconds(5),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                assertThatThrownBy(() -> new Reprocessing(config, newTaxonomy, state, sink,
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                        .run(Duration.ofSeconds(5)))
                         .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("stop ");
             }
 
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
-            boolean done = ReprocessCommand.run(config, newTaxonomy, state, sink, Duration.ofSeconds(90),
-                    new PrintStream(progress, true, StandardCharsets.UTF_8));
+            boolean done = new Reprocessing(config, newTaxonomy, state, sink,
+                    new PrintStream(progress, true, StandardCharsets.UTF_8)).run(Duration.ofSeconds(90));
 
             assertThat(done).as(progress.toString(StandardCharsets.UTF_8)).isTrue();
             assertThat(progress.toString(StandardCharsets.UTF_8)).contains("re-tagged 2/2 raw records", "reprocessed");

@@ -4,6 +4,7 @@ import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.TaggedArticle;
 import io.newswire.common.TopicDaySummary;
 import io.newswire.common.Topics;
+import io.newswire.common.lifecycle.Service;
 import io.newswire.consumer.sink.Sink;
 import io.newswire.consumer.sink.SinkBatch;
 import io.newswire.consumer.sink.SinkConflictException;
@@ -38,8 +39,11 @@ import org.slf4j.LoggerFactory;
  * it if another consumer of the group has written those partitions since (a member that lost its partitions
  * without noticing yet); this one then rewinds to what the sink holds. Offsets are also committed to Kafka,
  * only so that lag shows in the usual tools.
+ *
+ * <p>A {@link Service}: {@link #start()} runs the poll loop on a thread of its own, {@link #close()} stops
+ * it and waits for the thread.
  */
-public final class SummaryConsumer implements Runnable, AutoCloseable {
+public final class SummaryConsumer implements Service {
 
     public static final String DEFAULT_GROUP_ID = "newswire-sink";
     private static final Logger LOG = LoggerFactory.getLogger(SummaryConsumer.class);
@@ -52,6 +56,7 @@ public final class SummaryConsumer implements Runnable, AutoCloseable {
     private final AtomicLong unreadable = new AtomicLong();
     private final AtomicLong refusedBatches = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Thread thread;
     private volatile boolean stopping;
     /** What the sink holds per assigned partition; only touched by the polling thread. */
     private final Map<TopicPartition, Long> stored = new HashMap<>();
@@ -65,6 +70,7 @@ public final class SummaryConsumer implements Runnable, AutoCloseable {
         this.afterWrite = afterWrite;
         this.consumer = new KafkaConsumer<>(consumerConfig(clientConfig),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this::pollUntilClosed, "newswire-sink-consumer");
     }
 
     static Properties consumerConfig(Properties clientConfig) {
@@ -80,7 +86,21 @@ public final class SummaryConsumer implements Runnable, AutoCloseable {
     }
 
     @Override
-    public void run() {
+    public String name() {
+        return "sink consumer";
+    }
+
+    @Override
+    public void start() {
+        thread.start();
+    }
+
+    /** Ready at once: it joins the group and resumes from the sink on its own thread. */
+    @Override
+    public void awaitReady(Duration timeout) {
+    }
+
+    private void pollUntilClosed() {
         try {
             consumer.subscribe(List.of(topics.topicDaily().name(), topics.tagged().name()), new ResumeFromSink());
             while (!stopping) {
@@ -106,7 +126,8 @@ public final class SummaryConsumer implements Runnable, AutoCloseable {
             if (!stopping) {
                 failure.set(e);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (a sink that dies hard): failure() must tell whoever watches this consumer.
             failure.set(e);
             LOG.error("consumer stopped", e);
         } finally {
@@ -223,9 +244,15 @@ public final class SummaryConsumer implements Runnable, AutoCloseable {
         return failure.get();
     }
 
+    /** Stops polling and waits (up to 10 s) for the thread to close the Kafka consumer. */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         stopping = true;
-        consumer.wakeup();
+        if (thread.isAlive()) {
+            consumer.wakeup();
+            thread.join(10_000);
+        } else if (thread.getState() == Thread.State.NEW) {
+            consumer.close(Duration.ZERO);
+        }
     }
 }

@@ -2,34 +2,52 @@ package io.newswire.streams;
 
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.TopicSettings;
+import io.newswire.common.Topics;
+import io.newswire.common.lifecycle.Service;
 import io.newswire.streams.deadletter.DeadLetterDeserializationHandler;
 import io.newswire.streams.deadletter.DeadLetterProcessingHandler;
 import io.newswire.streams.deadletter.DeadLetterProductionHandler;
+import io.newswire.streams.progress.PipelineDrain;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /**
- * Owns the lifecycle of the newswire Kafka Streams application: configuration, start, stop.
- * The processing itself is {@link NewsTopology}.
+ * Owns the lifecycle of the newswire Kafka Streams application: configuration, start, stop, reset. The only
+ * place that knows the application id and the topics Kafka Streams creates for it ({@link #internalTopics()},
+ * read off the topology). The processing itself is {@link NewsTopology}.
  */
-public final class StreamsApp implements AutoCloseable {
+public final class StreamsApp implements Service {
 
     public static final String DEFAULT_APPLICATION_ID = "newswire-streams";
 
     private final KafkaStreams streams;
+    private final Topics topics;
+    private final InternalTopics internalTopics;
     private final AtomicReference<Throwable> fatalError = new AtomicReference<>();
 
     public StreamsApp(Properties clientConfig, TopologyConfig topologyConfig, Path stateDir) {
-        this.streams = new KafkaStreams(NewsTopology.build(topologyConfig),
-                streamsConfig(clientConfig, stateDir, topologyConfig.topics().dlq().name()));
+        this.topics = topologyConfig.topics();
+        Properties config = streamsConfig(clientConfig, stateDir, topics.dlq().name());
+        Topology topology = NewsTopology.build(topologyConfig);
+        this.internalTopics = InternalTopics.of(config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), topology,
+                topics.names());
+        this.streams = new KafkaStreams(topology, config);
         streams.setUncaughtExceptionHandler(error -> {
             fatalError.compareAndSet(null, error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -37,9 +55,9 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     /** The client config with newswire's defaults for what it does not set. */
-    public static Properties streamsConfig(Properties clientConfig, Path stateDir, String dlqTopic) {
+    static Properties streamsConfig(Properties clientConfig, Path stateDir, String dlqTopic) {
         Properties props = KafkaClientConfig.copy(clientConfig);
-        props.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(clientConfig));
         // Counts must be right after a crash: state, output and input offsets commit in one transaction.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
@@ -84,12 +102,46 @@ public final class StreamsApp implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     }
 
+    @Override
+    public String name() {
+        return "Kafka Streams";
+    }
+
+    /** The consumer group, prefix of the internal topics and name of the local state directory. */
+    public String applicationId() {
+        return internalTopics.applicationId();
+    }
+
+    /**
+     * The application id an instance built from {@code clientConfig} has, without building one (building
+     * one locks the local state directory, which a running instance of this process holds).
+     */
+    public static String applicationId(Properties clientConfig) {
+        return clientConfig.getProperty(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+    }
+
+    /** The topics this application reads and the ones Kafka Streams creates for it. */
+    public InternalTopics internalTopics() {
+        return internalTopics;
+    }
+
+    @Override
     public void start() {
         streams.start();
     }
 
+    /** @throws IllegalStateException naming the state and the error when not RUNNING within {@code timeout} */
+    @Override
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        if (!awaitRunning(timeout)) {
+            Throwable error = failure();
+            throw new IllegalStateException("Kafka Streams did not start within " + timeout.toSeconds()
+                    + " s (state " + state() + (error == null ? "" : ", " + error.getMessage()) + ")");
+        }
+    }
+
     /** Waits until the application is RUNNING; false if it failed or the time ran out. */
-    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    private boolean awaitRunning(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             KafkaStreams.State state = streams.state();
@@ -110,8 +162,59 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     /** The error that stopped the application, or null. */
-    public Throwable fatalError() {
+    @Override
+    public Throwable failure() {
         return fatalError.get();
+    }
+
+    /**
+     * True when every instance of this application has committed everything stable on the topics it reads,
+     * and {@code downstream} (the sink's positions) has reached the stable end of its output topics: all
+     * that was on the input topic when this was asked has gone through. Each topic is checked in topology
+     * order, so what one step wrote while the previous check ran is seen by the next.
+     */
+    public boolean drained(Admin admin, Function<Collection<TopicPartition>, Map<TopicPartition, Long>> downstream) {
+        PipelineDrain drain = new PipelineDrain(admin);
+        List<String> outputs = List.of(topics.tagged().name(), topics.topicDaily().name());
+        List<String> written = new ArrayList<>(internalTopics.repartition());
+        written.addAll(outputs);
+        // Settled first: until an open transaction (of a crashed instance, say) is aborted or committed, the
+        // records behind it are not counted, and everything else can look caught up.
+        if (!drain.transactionsSettled(written)) {
+            return false;
+        }
+        for (String source : internalTopics.sources()) {
+            if (!drain.groupCaughtUp(applicationId(), List.of(source))) {
+                return false;
+            }
+        }
+        return drain.caughtUp(outputs, downstream);
+    }
+
+    /**
+     * Makes the next start reprocess the input from the beginning with empty state, as Kafka's
+     * {@code kafka-streams-application-reset} tool followed by {@link KafkaStreams#cleanUp()} would: refuses
+     * while an instance runs, deletes the group's offsets and {@link #internalTopics()}, then this instance's
+     * local state. Call it before {@link #start()}.
+     *
+     * @return the internal topics deleted
+     */
+    public List<String> reset(Admin admin) throws InterruptedException {
+        StreamsReset reset = new StreamsReset(admin);
+        reset.requireStopped(applicationId(), "every `newswire streams` and `demo`");
+        List<String> deleted = reset.reset(applicationId(), internalTopics.all());
+        streams.cleanUp();
+        return deleted;
+    }
+
+    /**
+     * Stops at once, as a crashed process would: no final commit, no leaving the group. The open
+     * transaction is aborted by the broker and the tasks move to another instance after the session timeout.
+     * {@link #close()} is the clean stop.
+     */
+    public void halt() {
+        streams.close(CloseOptions.timeout(Duration.ZERO)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
     }
 
     @Override

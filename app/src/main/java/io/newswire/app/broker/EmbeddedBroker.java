@@ -1,5 +1,8 @@
 package io.newswire.app.broker;
 
+import io.newswire.app.kafka.KafkaAdmin;
+import io.newswire.common.KafkaClientConfig;
+import io.newswire.common.lifecycle.Service;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -23,7 +27,7 @@ import org.apache.kafka.common.utils.Time;
  * {@code org.apache.kafka} artifacts. Its data lives under {@code dataDir} and survives restarts: the
  * storage is formatted only once.
  */
-public final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements Service {
 
     public static final String HOST = "127.0.0.1";
 
@@ -39,6 +43,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = port + 1;
+    }
+
+    @Override
+    public String name() {
+        return "Kafka broker";
     }
 
     public String bootstrapServers() {
@@ -61,6 +70,24 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new BrokerStartException("cannot start Kafka broker (data in " + dataDir + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns once the broker answers a client.
+     *
+     * @throws io.newswire.app.kafka.KafkaUnreachableException when it does not within {@code timeout}
+     */
+    @Override
+    public void awaitReady(Duration timeout) {
+        try (KafkaAdmin admin = new KafkaAdmin(KafkaClientConfig.load(bootstrapServers(), null))) {
+            admin.awaitReachable(timeout);
+        }
+    }
+
+    /** Always null: a broker that fails after its start shows in its log and in the clients' errors. */
+    @Override
+    public Throwable failure() {
+        return null;
     }
 
     Properties serverProperties() {

@@ -1,10 +1,13 @@
 package io.newswire.app.cli;
 
 import io.newswire.app.AppPaths;
+import io.newswire.app.DashboardService;
 import io.newswire.common.Topics;
+import io.newswire.common.lifecycle.ServiceGroup;
 import io.newswire.consumer.SummaryConsumer;
 import io.newswire.dashboard.DashboardServer;
 import io.newswire.consumer.sink.JdbcSink;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,37 +32,27 @@ public final class ConsumerCommand implements Callable<Integer> {
     String httpHost;
 
     @Override
-    @SuppressWarnings("try") // the dashboard is a resource only to be closed with the rest, even when null
     public Integer call() throws Exception {
         StopSignal stop = StopSignal.onCtrlC();
         try {
             Properties config = kafka.reachableClientConfig(System.out);
             String sinkUrl = sink != null ? sink : AppPaths.defaultSink();
             Topics topics = Topics.from(config);
-            DashboardServer dashboard = httpPort == null ? null : new DashboardServer(sinkUrl, config, topics);
-            try (JdbcSink jdbcSink = JdbcSink.open(sinkUrl); AutoCloseable served = dashboard) {
+            try (ServiceGroup services = new ServiceGroup(Duration.ofSeconds(60))) {
+                // The sink first: opening it creates the tables the dashboard reads.
+                JdbcSink jdbcSink = services.own(JdbcSink.open(sinkUrl));
+                DashboardServer dashboard = httpPort == null ? null : new DashboardServer(sinkUrl, config, topics);
                 if (dashboard != null) {
-                    dashboard.start(httpHost, httpPort);
-                    System.out.println("dashboard: " + DashboardServer.url(httpHost, dashboard.port()));
+                    DashboardService served = services.start(new DashboardService(dashboard, httpHost, httpPort));
+                    System.out.println("dashboard: " + served.url());
                 }
-                SummaryConsumer consumer = new SummaryConsumer(config, topics, jdbcSink,
-                        dashboard == null ? batch -> { } : dashboard::afterWrite);
-                Thread thread = new Thread(consumer, "newswire-consumer");
-                thread.start();
+                services.start(new SummaryConsumer(config, topics, jdbcSink,
+                        dashboard == null ? batch -> { } : dashboard::afterWrite));
                 System.out.println("consumer writing to " + JdbcSink.redacted(sinkUrl) + " — press Ctrl-C to stop");
-                while (!stop.await(500)) {
-                    if (consumer.failure() != null) {
-                        System.err.println("consumer stopped: " + consumer.failure().getMessage());
-                        return 1;
-                    }
-                }
-                System.out.println("stopping …");
-                consumer.close();
-                thread.join(10_000);
+                return stop.awaitStopOrFailure(services);
             }
         } finally {
             stop.done();
         }
-        return 0;
     }
 }

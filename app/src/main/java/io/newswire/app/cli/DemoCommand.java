@@ -2,6 +2,7 @@ package io.newswire.app.cli;
 
 import io.newswire.app.AppPaths;
 import io.newswire.app.Components;
+import io.newswire.app.DashboardService;
 import io.newswire.app.LiveSources;
 import io.newswire.app.Pipeline;
 import io.newswire.app.broker.EmbeddedBroker;
@@ -10,6 +11,7 @@ import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
+import io.newswire.common.lifecycle.ServiceGroup;
 import io.newswire.dashboard.DashboardServer;
 import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.SinkReader;
@@ -82,66 +84,61 @@ public final class DemoCommand implements Callable<Integer> {
     int partitions;
 
     @Override
-    @SuppressWarnings("try") // the dashboard is a resource only to be closed with the rest, even when null
     public Integer call() throws Exception {
         PrintStream out = System.out;
         StopSignal stop = StopSignal.onCtrlC();
         String sinkUrl = sink != null ? sink : AppPaths.defaultSink();
         Path seedDir = seeds != null ? seeds : AppPaths.seedsDir();
         long started = System.nanoTime();
-        try (EmbeddedBroker broker = new EmbeddedBroker(AppPaths.kafkaDir(), kafkaPort)) {
-            out.printf("starting Kafka broker on %s (data in %s) …%n", broker.bootstrapServers(), AppPaths.kafkaDir());
-            broker.start();
+        try (ServiceGroup services = new ServiceGroup(Duration.ofSeconds(60))) {
+            out.printf("starting Kafka broker on 127.0.0.1:%d (data in %s) …%n", kafkaPort, AppPaths.kafkaDir());
+            EmbeddedBroker broker = services.start(new EmbeddedBroker(AppPaths.kafkaDir(), kafkaPort));
+            out.printf("Kafka is up after %.1f s%n", (System.nanoTime() - started) / 1e9);
             Properties config = KafkaClientConfig.load(broker.bootstrapServers(), null);
             TopologyConfig topology = Components.withDesks(Components.topologyConfig(config, tagger), model.model());
             Topics topics = topology.topics();
-            try (KafkaAdmin admin = new KafkaAdmin(config)) {
-                admin.awaitReachable(Duration.ofSeconds(30));
-                out.printf("Kafka is up after %.1f s%n", (System.nanoTime() - started) / 1e9);
-                List<String> created = admin.createMissingTopics(topics.names(), partitions);
-                out.println(created.isEmpty() ? "topics: " + String.join(", ", topics.names()) + " (existing)"
-                        : "created topics: " + String.join(", ", created));
+            KafkaAdmin admin = services.own(new KafkaAdmin(config));
+            List<String> created = admin.createMissingTopics(topics.names(), partitions);
+            out.println(created.isEmpty() ? "topics: " + String.join(", ", topics.names()) + " (existing)"
+                    : "created topics: " + String.join(", ", created));
 
-                List<Article> articles = new SeedReader(new SeedParser(Clock.systemUTC())).read(seedDir);
-                // With --once the process ends as soon as the sink is complete: nobody could look at a page.
-                DashboardServer dashboard = once ? null : new DashboardServer(sinkUrl, config, topics);
-                try (Pipeline pipeline = new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl,
-                        dashboard == null ? b -> { } : dashboard::afterWrite);
-                     SinkReader reader = new SinkReader(sinkUrl);
-                     DeadLetterKeys deadLetters = new DeadLetterKeys(config, topics.dlq().name());
-                     AutoCloseable served = dashboard) {
-                    pipeline.start(Duration.ofSeconds(60));
-                    out.printf("streams and sink consumer running; sink: %s%n", JdbcSink.redacted(sinkUrl));
-                    if (dashboard != null) {
-                        dashboard.start(httpHost, httpPort);
-                        out.printf("dashboard: %s%n", DashboardServer.url(httpHost, dashboard.port()));
-                    }
-                    replay(config, topics, articles, out);
-                    boolean complete = awaitSink(pipeline, admin, reader, deadLetters, articles, out, stop);
-                    Console.printTopicDayTable(out, reader.topicDays());
-                    if (!complete) {
-                        if (pipeline.failure() != null) {
-                            System.err.println(pipeline.failure());
-                        } else if (!stop.await(0)) {
-                            System.err.printf("not every article reached the sink within %d s; logs in %s%n",
-                                    timeoutSeconds, AppPaths.logDir());
-                        }
-                        return 1;
-                    }
-                    out.printf("all %d articles are in the sink (%.1f s)%n", articles.size(),
-                            (System.nanoTime() - started) / 1e9);
-                    if (!once) {
-                        try (LiveSources live = LiveSources.start(config, topics, AppPaths.inboxDir(), "127.0.0.1",
-                                pushPort, feeds, Duration.ofSeconds(feedIntervalSeconds), AppPaths.rssStateDir(), out)) {
-                            out.printf("live: drop .txt/.json/.html files into %s, POST to http://127.0.0.1:%d/articles%s%n",
-                                    AppPaths.inboxDir(), live.httpPort(), feeds.isEmpty() ? "" : ", polling " + feeds);
-                            out.printf("running; Kafka at %s, dashboard at %s — press Ctrl-C to stop%n",
-                                    broker.bootstrapServers(), DashboardServer.url(httpHost, dashboard.port()));
-                            stop.await();
-                            out.println("stopping …");
-                        }
-                    }
+            List<Article> articles = new SeedReader(new SeedParser(Clock.systemUTC())).read(seedDir);
+            // With --once the process ends as soon as the sink is complete: nobody could look at a page.
+            DashboardServer dashboard = once ? null : new DashboardServer(sinkUrl, config, topics);
+            Pipeline pipeline = services.own(new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl,
+                    dashboard == null ? b -> { } : dashboard::afterWrite));
+            pipeline.start(Duration.ofSeconds(60));
+            out.printf("streams and sink consumer running; sink: %s%n", JdbcSink.redacted(sinkUrl));
+            DashboardService served = dashboard == null ? null
+                    : services.start(new DashboardService(dashboard, httpHost, httpPort));
+            if (served != null) {
+                out.printf("dashboard: %s%n", served.url());
+            }
+            SinkReader reader = services.own(new SinkReader(sinkUrl));
+            DeadLetterKeys deadLetters = services.own(new DeadLetterKeys(config, topics.dlq().name()));
+            replay(config, topics, articles, out);
+            boolean complete = awaitSink(pipeline, admin, reader, deadLetters, articles, out, stop);
+            Console.printTopicDayTable(out, reader.topicDays());
+            if (!complete) {
+                if (pipeline.failure() != null) {
+                    System.err.println(pipeline.failure());
+                } else if (!stop.await(0)) {
+                    System.err.printf("not every article reached the sink within %d s; logs in %s%n",
+                            timeoutSeconds, AppPaths.logDir());
                 }
+                return 1;
+            }
+            out.printf("all %d articles are in the sink (%.1f s)%n", articles.size(),
+                    (System.nanoTime() - started) / 1e9);
+            if (!once) {
+                LiveSources live = services.own(LiveSources.start(config, topics, AppPaths.inboxDir(), "127.0.0.1",
+                        pushPort, feeds, Duration.ofSeconds(feedIntervalSeconds), AppPaths.rssStateDir(), out));
+                out.printf("live: drop .txt/.json/.html files into %s, POST to http://127.0.0.1:%d/articles%s%n",
+                        AppPaths.inboxDir(), live.httpPort(), feeds.isEmpty() ? "" : ", polling " + feeds);
+                out.printf("running; Kafka at %s, dashboard at %s — press Ctrl-C to stop%n",
+                        broker.bootstrapServers(), served.url());
+                stop.await();
+                out.println("stopping …");
             }
         } finally {
             stop.done();

@@ -1,5 +1,6 @@
 package io.newswire.app.cli;
 
+import io.newswire.common.lifecycle.ServiceGroup;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +34,22 @@ public final class StopSignal {
     /** Waits at most {@code millis}; true if a stop was requested. */
     public boolean await(long millis) throws InterruptedException {
         return stopRequested.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Blocks until Ctrl-C (exit code 0, after "stopping …") or until one of {@code services} stops on its
+     * own (exit code 1, after its reason on stderr). The caller closes the services.
+     */
+    public int awaitStopOrFailure(ServiceGroup services) throws InterruptedException {
+        while (!await(500)) {
+            String failure = services.failure();
+            if (failure != null) {
+                System.err.println(failure);
+                return 1;
+            }
+        }
+        System.out.println("stopping …");
+        return 0;
     }
 
     /** Lets the JVM exit: the command has cleaned up. */

@@ -5,6 +5,7 @@ import io.newswire.app.Components;
 import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
+import io.newswire.common.lifecycle.ServiceGroup;
 import io.newswire.streams.StreamsApp;
 import java.time.Duration;
 import java.util.Properties;
@@ -40,25 +41,14 @@ public final class StreamsCommand implements Callable<Integer> {
                 // Streams needs its input topic to exist; creating the four is idempotent and saves a manual step.
                 admin.createMissingTopics(Topics.from(config).names(), partitions);
             }
-            try (StreamsApp app = new StreamsApp(config, Components.withDesks(Components.topologyConfig(config, tagger), model.model()), AppPaths.streamsStateDir())) {
-                app.start();
-                if (!app.awaitRunning(Duration.ofSeconds(60))) {
-                    System.err.println("Kafka Streams did not start: state " + app.state()
-                            + (app.fatalError() == null ? "" : ", " + app.fatalError().getMessage()));
-                    return 1;
-                }
+            try (ServiceGroup services = new ServiceGroup(Duration.ofSeconds(60))) {
+                services.start(new StreamsApp(config, Components.withDesks(Components.topologyConfig(config, tagger),
+                        model.model()), AppPaths.streamsStateDir()));
                 System.out.println("streams running against " + KafkaClientConfig.bootstrapServers(config) + " — press Ctrl-C to stop");
-                while (!stop.await(500)) {
-                    if (app.fatalError() != null) {
-                        System.err.println("Kafka Streams stopped: " + app.fatalError().getMessage());
-                        return 1;
-                    }
-                }
-                System.out.println("stopping …");
+                return stop.awaitStopOrFailure(services);
             }
         } finally {
             stop.done();
         }
-        return 0;
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.newswire.app.Pipeline;
 import io.newswire.app.kafka.KafkaAdmin;
-import io.newswire.app.kafka.PipelineDrain;
 import io.newswire.testsupport.InJvmKafka;
 import io.newswire.common.Article;
 import io.newswire.common.EntityMention;
@@ -17,7 +16,6 @@ import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.Sink;
 import io.newswire.consumer.sink.SinkBatch;
 import io.newswire.producer.ArticlePublisher;
-import io.newswire.streams.NewsTopology;
 import io.newswire.streams.StreamsApp;
 import io.newswire.streams.TopologyConfig;
 import io.newswire.streams.dating.DayResolver;
@@ -40,7 +38,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
@@ -109,7 +106,6 @@ class ScaleOutIT {
         List<StreamsApp> instances = new ArrayList<>();
         List<CrashingSink> sinks = new ArrayList<>();
         List<SummaryConsumer> consumers = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
         Topics topics = Topics.from(config);
         try (KafkaAdmin admin = new KafkaAdmin(config); JdbcSink progress = JdbcSink.open(shared)) {
             admin.createMissingTopics(topics.names(), PARTITIONS);
@@ -122,15 +118,12 @@ class ScaleOutIT {
             for (int i = 1; i <= 2; i++) {
                 CrashingSink sink = new CrashingSink(JdbcSink.open(shared), crashAConsumer);
                 SummaryConsumer consumer = new SummaryConsumer(config, topics, sink, batch -> { });
-                Thread thread = new Thread(consumer, "scale-out-consumer-" + i);
-                thread.setUncaughtExceptionHandler((t, e) -> sink.crashed.compareAndSet(null, e));
                 sinks.add(sink);
                 consumers.add(consumer);
-                threads.add(thread);
-                thread.start();
+                consumer.start();
             }
             for (StreamsApp instance : instances) {
-                assertThat(instance.awaitRunning(DEADLINE)).as("every Streams instance runs").isTrue();
+                instance.awaitReady(DEADLINE);
             }
 
             publish(config, topics, input.subList(0, ARTICLES / 2));
@@ -140,31 +133,19 @@ class ScaleOutIT {
             crashAConsumer.set(true);
             publish(config, topics, input.subList(ARTICLES / 2, ARTICLES));
 
-            String appId = config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-            PipelineDrain drain = new PipelineDrain(admin.admin());
-            String repartition = appId + "-" + NewsTopology.ARTICLES_BY_TOPIC_DAY + "-repartition";
             await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() ->
-                    articleCount(shared) == ARTICLES
-                            // Settled first: the crashed instance's open transaction holds records back until
-                            // the coordinator aborts it, and until then everything else can look caught up.
-                            && drain.transactionsSettled(List.of(topics.tagged().name(), topics.topicDaily().name(),
-                                    repartition))
-                            && drain.groupCaughtUp(appId, List.of(topics.raw().name()))
-                            && drain.groupCaughtUp(appId, List.of(repartition))
-                            && drain.caughtUp(List.of(topics.tagged().name(), topics.topicDaily().name()),
-                                    progress::storedOffsets));
+                    articleCount(shared) == ARTICLES && instances.get(0).drained(admin.admin(), progress::storedOffsets));
 
             // Then one of each did crash, the others kept going,
-            assertThat(instances.stream().filter(i -> i.fatalError() instanceof SimulatedCrash)).hasSize(1);
-            assertThat(instances.stream().filter(i -> i.fatalError() == null)).hasSize(2);
-            assertThat(sinks.stream().filter(s -> s.crashed.get() instanceof SimulatedCrash)).hasSize(1);
-            assertThat(threads.stream().filter(Thread::isAlive)).hasSize(1);
+            assertThat(instances.stream().filter(i -> i.failure() instanceof SimulatedCrash)).hasSize(1);
+            assertThat(instances.stream().filter(i -> i.failure() == null)).hasSize(2);
+            assertThat(consumers.stream().filter(c -> c.failure() instanceof SimulatedCrash)).hasSize(1);
+            assertThat(consumers.stream().filter(c -> c.failure() == null)).hasSize(1);
             // The survivor resumed from the sink's offsets: the sink never refused one of its batches.
             assertThat(consumers.stream().mapToLong(SummaryConsumer::refusedBatches).sum()).isZero();
         } finally {
-            consumers.forEach(SummaryConsumer::close);
-            for (Thread thread : threads) {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
+            for (SummaryConsumer consumer : consumers) {
+                consumer.close();
             }
             sinks.forEach(CrashingSink::close);
             instances.forEach(StreamsApp::close);
@@ -246,7 +227,6 @@ class ScaleOutIT {
     private static final class CrashingSink implements Sink {
         private final JdbcSink delegate;
         private final AtomicBoolean crashNext;
-        final AtomicReference<Throwable> crashed = new AtomicReference<>();
 
         CrashingSink(JdbcSink delegate, AtomicBoolean crashNext) {
             this.delegate = delegate;

@@ -106,14 +106,10 @@ class SinkConflictIT {
                 }
             };
             SummaryConsumer consumer = new SummaryConsumer(config, topics, interleaved, batch -> { });
-            Thread thread = new Thread(consumer, "zombie-consumer");
-            thread.start();
-            try {
+            try (consumer) {
+                consumer.start();
                 await().atMost(Duration.ofSeconds(60)).until(() -> mine.storedOffsets(List.of(daily))
                         .getOrDefault(daily, 0L) == 10L);
-            } finally {
-                consumer.close();
-                thread.join(10_000);
             }
 
             // Then its stale batch was refused, the new owner's k-0 stands, and it went on from offset 5

@@ -1,4 +1,4 @@
-package io.newswire.app.kafka;
+package io.newswire.streams;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -10,15 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
- * What Kafka's {@code kafka-streams-application-reset} tool does, for one application id, with the Admin
- * API: refuses while instances run, then deletes the application's committed offsets (its consumer group)
- * and its internal topics (repartition and changelog), so the next start reads its input from the beginning
- * with empty state. Deletes nothing else.
+ * The broker side of Kafka's {@code kafka-streams-application-reset} tool (StreamsResetter), with the Admin
+ * API: refuse while a member of the group runs, delete the application's committed offsets (its consumer
+ * group, so that it reads its input from the beginning again) and its internal topics. The topics are the
+ * ones {@link StreamsApp#internalTopics()} reads off the topology, not every topic whose name looks
+ * internal. The local state is {@code KafkaStreams#cleanUp()}'s job ({@link StreamsApp#reset}).
  */
 public final class StreamsReset {
 
@@ -39,8 +38,8 @@ public final class StreamsReset {
         }
     }
 
-    /** Deletes the group's offsets and the application's internal topics; returns the topics deleted. */
-    public List<String> reset(String applicationId) throws InterruptedException {
+    /** Deletes the group's offsets and those of {@code internalTopics} that exist; returns the ones deleted. */
+    List<String> reset(String applicationId, Collection<String> internalTopics) throws InterruptedException {
         try {
             try {
                 admin.deleteConsumerGroups(List.of(applicationId)).all().get(15, TimeUnit.SECONDS);
@@ -49,33 +48,16 @@ public final class StreamsReset {
                     throw e;
                 }
             }
-            List<String> internal = admin.listTopics().names().get(15, TimeUnit.SECONDS).stream()
-                    .filter(name -> name.startsWith(applicationId + "-")
-                            && (name.endsWith("-repartition") || name.endsWith("-changelog")))
-                    .sorted().toList();
-            if (!internal.isEmpty()) {
-                admin.deleteTopics(internal).all().get(15, TimeUnit.SECONDS);
-                awaitGone(internal);
+            Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+            List<String> deleted = internalTopics.stream().filter(existing::contains).sorted().toList();
+            if (!deleted.isEmpty()) {
+                admin.deleteTopics(deleted).all().get(15, TimeUnit.SECONDS);
+                awaitGone(deleted);
             }
-            return internal;
+            return deleted;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot reset Streams application " + applicationId + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    /** The sum of the offsets {@code groupId} has committed on {@code topic}: how far it has read. */
-    public long committed(String groupId, String topic) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
-            return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        } catch (ExecutionException | TimeoutException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
         }
     }
 

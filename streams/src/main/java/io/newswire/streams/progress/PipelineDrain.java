@@ -1,4 +1,4 @@
-package io.newswire.app.kafka;
+package io.newswire.streams.progress;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,7 +18,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Tells whether a consumer has caught up: for every partition of its input topics, its committed
- * position has reached the last stable offset (committed transactions only).
+ * position has reached the last stable offset (committed transactions only). How the pieces add up to "the
+ * pipeline is drained" is {@link io.newswire.streams.StreamsApp#drained}.
  */
 public final class PipelineDrain {
 
@@ -89,6 +90,12 @@ public final class PipelineDrain {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The sum of the offsets {@code groupId} has committed on {@code topic}: how far it has read. */
+    public long committed(String groupId, String topic) {
+        return committedOffsets(groupId).entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private Map<TopicPartition, Long> committedOffsets(String groupId) {

@@ -1,0 +1,79 @@
+package io.newswire.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswire.common.Article;
+import io.newswire.common.Tags;
+import io.newswire.common.TopicScore;
+import io.newswire.common.Topics;
+import io.newswire.streams.dating.DayResolver;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The application id and the topics Kafka Streams creates, as {@link StreamsApp} reads them off the topology. */
+class StreamsAppTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private final Topics topics = Topics.defaults();
+    private final TopologyConfig topology = new TopologyConfig(topics,
+            article -> Tags.topicsOnly(List.of(new TopicScore("troops", 1))), new DayResolver());
+
+    private Properties client(String applicationId) {
+        Properties client = new Properties();
+        client.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        if (applicationId != null) {
+            client.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        }
+        return client;
+    }
+
+    @Test
+    void shouldNameTheTopicsKafkaStreamsWritesForTheApplication() {
+        InternalTopics internal;
+        try (StreamsApp app = new StreamsApp(client("reader-app"), topology, stateDir)) {
+            internal = app.internalTopics();
+        }
+        Set<String> produced;
+        try (TopologyTestDriver driver = new TopologyTestDriver(NewsTopology.build(topology),
+                StreamsApp.streamsConfig(client("reader-app"), stateDir.resolve("driver"), topics.dlq().name()))) {
+            TestInputTopic<String, Article> raw = driver.createInputTopic(topics.raw().name(),
+                    Serdes.String().serializer(), topics.raw().valueSerde().serializer());
+            Article article = Article.create("http", "https://example.org/1", "Troops", "troops move", NOW, NOW, "en");
+            raw.pipeInput(article.id(), article, NOW);
+            produced = new HashSet<>(driver.producedTopicNames());
+        }
+        produced.removeAll(topics.names());
+
+        assertThat(internal.applicationId()).isEqualTo("reader-app");
+        assertThat(internal.all()).containsExactlyInAnyOrderElementsOf(produced);
+        assertThat(internal.repartition()).containsExactly("reader-app-" + NewsTopology.DEDUP_INDEX + "-repartition",
+                "reader-app-" + NewsTopology.ARTICLES_BY_TOPIC_DAY + "-repartition");
+        assertThat(internal.sources()).as("in topology order, the input first")
+                .containsExactly(topics.raw().name(), internal.repartition().get(0), internal.repartition().get(1));
+        assertThat(internal.changelogs()).hasSize(4).allMatch(name -> name.startsWith("reader-app-")
+                && name.endsWith("-changelog"));
+    }
+
+    @Test
+    void shouldUseTheDefaultApplicationIdUnlessConfigured() {
+        try (StreamsApp app = new StreamsApp(client(null), topology, stateDir)) {
+            assertThat(app.applicationId()).isEqualTo(StreamsApp.DEFAULT_APPLICATION_ID);
+            assertThat(app.name()).isEqualTo("Kafka Streams");
+            assertThat(app.failure()).isNull();
+        }
+    }
+}
