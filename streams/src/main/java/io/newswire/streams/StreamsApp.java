@@ -55,7 +55,7 @@ public final class StreamsApp implements Service {
     }
 
     /** The client config with newswire's defaults for what it does not set. */
-    static Properties streamsConfig(Properties clientConfig, Path stateDir, String dlqTopic) {
+    public static Properties streamsConfig(Properties clientConfig, Path stateDir, String dlqTopic) {
         Properties props = KafkaClientConfig.copy(clientConfig);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(clientConfig));
         // Counts must be right after a crash: state, output and input offsets commit in one transaction.
