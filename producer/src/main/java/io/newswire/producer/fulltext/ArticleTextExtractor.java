@@ -44,6 +44,11 @@ public final class ArticleTextExtractor {
     public record Extracted(String title, String text, String canonicalUrl, Instant publishedAt) {
     }
 
+    /** The page's bytes, decoded as a browser would ({@link HtmlDecoder}); contentType may be null. */
+    public Extracted extract(byte[] html, String contentType, String baseUri) {
+        return extract(HtmlDecoder.decode(html, contentType).html(), baseUri);
+    }
+
     public Extracted extract(String html, String baseUri) {
         return extract(Jsoup.parse(html, baseUri == null ? "" : baseUri));
     }
@@ -54,14 +59,26 @@ public final class ArticleTextExtractor {
                 meta(page, "meta[property=og:url]"));
         Instant published = parseInstant(firstNonBlank(meta(page, "meta[property=article:published_time]"),
                 page.select("time[datetime]").attr("datetime")));
-        Document clean = page.clone();
-        removeBoilerplate(clean);
-        return new Extracted(title, articleText(clean), canonical, published);
+        return new Extracted(title, articleText2(page), canonical, published);
     }
 
     /** Only the article's text, for callers that have a title already. */
     public String text(String html, String baseUri) {
         return extract(html, baseUri).text();
+    }
+
+    private static String articleText2(Document page) {
+        Element body = page.body();
+        if (body == null) {
+            return "";
+        }
+        TextBlocks blocks = TextBlocks.of(body);
+        List<TextBlocks.Block> article = MainContent.select(blocks);
+        List<String> paragraphs = new ArrayList<>();
+        for (TextBlocks.Block block : article) {
+            paragraphs.add(block.text());
+        }
+        return String.join("\n\n", paragraphs);
     }
 
     static void removeBoilerplate(Document page) {

@@ -1,0 +1,213 @@
+package io.newswire.producer.fulltext;
+
+import io.newswire.producer.fulltext.TextBlocks.Block;
+import io.newswire.producer.fulltext.TextBlocks.Box;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the article among a page's text blocks, the way Readability does: every paragraph of some length
+ * scores its ancestors (more for commas and length, less the further up), class and id names weigh for or
+ * against an element, the score shrinks with the share of link text; the best element and those of its
+ * siblings that score close to it hold the article. Inside them, blocks that are mostly links or sit in
+ * boilerplate (share bars, bylines, related links, comments) are dropped.
+ */
+final class MainContent {
+
+    private static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|"
+                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
+    /** Blocks whose text scores their ancestors (list items and headings do not: menus are lists). */
+    private static final Set<String> SCORED = Set.of("p", "pre", "td", "div", "section", "article", "main",
+            "blockquote", "font", "center", "dd", "body");
+    private static final int MIN_PARAGRAPH = 25;
+    private static final int ANCESTOR_LEVELS = 5;
+
+    private MainContent() {
+    }
+
+    /** Below this many characters an attempt is retried with fewer rules (as Readability does). */
+    private static final int ENOUGH_TEXT = 500;
+
+    /**
+     * The blocks of the article, in page order; empty when the page has no paragraph of text. A first attempt
+     * ignores paragraphs in boilerplate-looking parts and weighs class names; when it finds little text, a
+     * second one trusts neither, and the longer result wins.
+     */
+    static List<Block> select(TextBlocks page) {
+        Map<Element, Box> byElement = new IdentityHashMap<>();
+        for (Box box : page.boxes) {
+            byElement.put(box.element, box);
+        }
+        List<Block> best = List.of();
+        int bestLength = -1;
+        for (boolean strict : new boolean[] {true, false}) {
+            List<Block> attempt = attempt(page, byElement, strict);
+            int length = length(attempt);
+            if (length > bestLength) {
+                best = attempt;
+                bestLength = length;
+            }
+            if (length >= ENOUGH_TEXT) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    static int length(List<Block> blocks) {
+        int length = 0;
+        for (Block block : blocks) {
+            length += block.text().length();
+        }
+        return length;
+    }
+
+    private static List<Block> attempt(TextBlocks page, Map<Element, Box> byElement, boolean strict) {
+        for (Box box : page.boxes) {
+            box.scored = false;
+            box.score = 0;
+        }
+        List<Box> candidates = new ArrayList<>();
+        for (Block block : page.blocks) {
+            if (strict && block.boilerplateAncestor() != null || !SCORED.contains(block.owner().tag)
+                    || block.text().length() < MIN_PARAGRAPH) {
+                continue;
+            }
+            double contentScore = 1 + commas(block.text()) + Math.min(block.text().length() / 100, 3);
+            Box ancestor = block.owner().parent;
+            for (int level = 0; ancestor != null && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent) {
+                if (!ancestor.scored) {
+                    ancestor.scored = true;
+                    ancestor.score = initialScore(ancestor, strict);
+                    candidates.add(ancestor);
+                }
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                ancestor.score += contentScore / divider;
+            }
+        }
+        Box top = null;
+        for (Box candidate : candidates) {
+            candidate.score *= 1 - candidate.linkDensity();
+            if (top == null || candidate.score > top.score) {
+                top = candidate;
+            }
+        }
+        if (top == null) {
+            return List.of();
+        }
+        List<Box> roots = withSiblings(top, byElement);
+        List<Block> article = new ArrayList<>();
+        for (Block block : page.blocks) {
+            Box root = rootOf(block.owner(), roots);
+            if (root != null && keep(block, root)) {
+                article.add(block);
+            }
+        }
+        return article;
+    }
+
+    private static List<Box> withSiblings(Box top, Map<Element, Box> byElement) {
+        Element parent = top.element.parent();
+        if (parent == null || top.parent == null) {
+            return List.of(top);
+        }
+        double threshold = Math.max(10, top.score * 0.2);
+        String topClass = top.element.className();
+        List<Box> roots = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            Box box = byElement.get(sibling);
+            if (box == null || box.chars == 0) {
+                continue;
+            }
+            if (box == top) {
+                roots.add(box);
+                continue;
+            }
+            double bonus = !topClass.isEmpty() && topClass.equals(sibling.className()) ? top.score * 0.2 : 0;
+            if (box.scored && box.score + bonus >= threshold) {
+                roots.add(box);
+            } else if (box.tag.equals("p") && box.boilerplateAncestor == null) {
+                double linkDensity = box.linkDensity();
+                String text = sibling.text();
+                if (text.length() > 80 && linkDensity < 0.25
+                        || text.length() < 80 && text.length() > 0 && linkDensity == 0 && text.matches("(?s).*\\.( .*|$)")) {
+                    roots.add(box);
+                }
+            }
+        }
+        return roots;
+    }
+
+    /** The root holding {@code owner}; roots are disjoint and in page order, so a binary search finds it. */
+    private static Box rootOf(Box owner, List<Box> roots) {
+        int low = 0;
+        int high = roots.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            Box root = roots.get(middle);
+            if (root.enter > owner.enter) {
+                high = middle - 1;
+            } else if (root.exit < owner.enter) {
+                low = middle + 1;
+            } else {
+                return root;
+            }
+        }
+        return null;
+    }
+
+    private static boolean keep(Block block, Box root) {
+        Box boilerplate = block.boilerplateAncestor();
+        if (boilerplate != null && boilerplate != root && root.contains(boilerplate)) {
+            return false;
+        }
+        int length = block.text().length();
+        return block.linkChars() * 2 <= length;
+    }
+
+    private static double initialScore(Box box, boolean weighClasses) {
+        double score = switch (box.tag) {
+            case "div" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return weighClasses ? score + classWeight(box.element) : score;
+    }
+
+    private static int classWeight(Element element) {
+        int weight = 0;
+        String className = element.className().toLowerCase(Locale.ROOT);
+        if (!className.isEmpty()) {
+            weight += NEGATIVE.matcher(className).find() ? -25 : 0;
+            weight += POSITIVE.matcher(className).find() ? 25 : 0;
+        }
+        String id = element.id().toLowerCase(Locale.ROOT);
+        if (!id.isEmpty()) {
+            weight += NEGATIVE.matcher(id).find() ? -25 : 0;
+            weight += POSITIVE.matcher(id).find() ? 25 : 0;
+        }
+        return weight;
+    }
+
+    private static int commas(String text) {
+        int commas = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '，' || c == '、' || c == '،') {
+                commas++;
+            }
+        }
+        return commas;
+    }
+}
