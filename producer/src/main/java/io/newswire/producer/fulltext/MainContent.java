@@ -29,7 +29,9 @@ final class MainContent {
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "div", "section", "article", "main",
             "blockquote", "font", "center", "dd", "body");
     private static final int MIN_PARAGRAPH = 25;
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final int ANCESTOR_LEVELS = 5;
+    private static final int TOP_CANDIDATES = 5;
 
     private MainContent() {
     }
@@ -94,25 +96,83 @@ final class MainContent {
                 ancestor.score += contentScore / divider;
             }
         }
-        Box top = null;
         for (Box candidate : candidates) {
             candidate.score *= 1 - candidate.linkDensity();
-            if (top == null || candidate.score > top.score) {
-                top = candidate;
-            }
         }
-        if (top == null) {
+        candidates.sort((a, b) -> Double.compare(b.score, a.score));
+        if (candidates.isEmpty()) {
             return List.of();
         }
+        Box top = promote(candidates);
         List<Box> roots = withSiblings(top, byElement);
         List<Block> article = new ArrayList<>();
+        Block heading = null;
         for (Block block : page.blocks) {
             Box root = rootOf(block.owner(), roots);
-            if (root != null && keep(block, root)) {
+            if (root == null) {
+                continue;
+            }
+            boolean kept = keep(block, root);
+            // A heading stays only when the text it heads stays ("Related stories" over a dropped list goes).
+            if (heading != null && kept && !isHeading(block)) {
+                article.add(heading);
+            }
+            heading = null;
+            if (kept && isHeading(block)) {
+                heading = block;
+            } else if (kept) {
                 article.add(block);
             }
         }
         return article;
+    }
+
+    /**
+     * Readability's moves up from the best element: to an ancestor that holds at least three of the five best
+     * when they score close to the best; to a parent that scores higher (more text lies beside it); and past
+     * parents of which it is the only child.
+     */
+    private static Box promote(List<Box> ranked) {
+        Box top = ranked.get(0);
+        List<Box> close = new ArrayList<>();
+        for (int i = 1; i < Math.min(TOP_CANDIDATES, ranked.size()); i++) {
+            if (ranked.get(i).score / top.score >= 0.75) {
+                close.add(ranked.get(i));
+            }
+        }
+        if (close.size() >= 3) {
+            for (Box ancestor = top.parent; ancestor != null && !ancestor.tag.equals("body"); ancestor = ancestor.parent) {
+                int holding = 0;
+                for (Box other : close) {
+                    holding += ancestor.contains(other) ? 1 : 0;
+                }
+                if (holding >= 3) {
+                    top = ancestor;
+                    break;
+                }
+            }
+        }
+        if (top.score > 0) {
+            double lastScore = top.score;
+            double threshold = lastScore / 3;
+            for (Box parent = top.parent; parent != null && !parent.tag.equals("body"); parent = parent.parent) {
+                if (!parent.scored) {
+                    continue;
+                }
+                if (parent.score < threshold) {
+                    break;
+                }
+                if (parent.score > lastScore) {
+                    top = parent;
+                    break;
+                }
+                lastScore = parent.score;
+            }
+        }
+        while (top.parent != null && !top.parent.tag.equals("body") && top.parent.element.childrenSize() == 1) {
+            top = top.parent;
+        }
+        return top;
     }
 
     private static List<Box> withSiblings(Box top, Map<Element, Box> byElement) {
@@ -165,12 +225,20 @@ final class MainContent {
         return null;
     }
 
+    private static boolean isHeading(Block block) {
+        return HEADINGS.contains(block.owner().tag);
+    }
+
     private static boolean keep(Block block, Box root) {
         Box boilerplate = block.boilerplateAncestor();
         if (boilerplate != null && boilerplate != root && root.contains(boilerplate)) {
             return false;
         }
         int length = block.text().length();
+        // A paragraph that is one link inside the article is usually a source or a petition, not navigation.
+        if (block.owner().tag.equals("p") && block.linkChars() == length && length > 3 && !block.text().contains(" ")) {
+            return true;
+        }
         return block.linkChars() * 2 <= length;
     }
 

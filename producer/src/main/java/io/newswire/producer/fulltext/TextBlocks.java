@@ -235,6 +235,6 @@ final class TextBlocks {
                 || role.equals("complementary") || role.equals("dialog") || role.equals("alertdialog")
                 || role.equals("menu") || role.equals("menubar")
                 || tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || tag.equals("form")
-                || tag.equals("header");
+                || tag.equals("header") || tag.equals("figcaption");
     }
 }

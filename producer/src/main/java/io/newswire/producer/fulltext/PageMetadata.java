@@ -1,0 +1,257 @@
+package io.newswire.producer.fulltext;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * What a page says about itself: title, publication time, canonical URL, language and author, from JSON-LD
+ * ({@code NewsArticle} and kin) first, then Open Graph and {@code article:} meta tags, {@code <time>}, and a date
+ * in the URL; and the JSON-LD {@code articleBody} when the page has one.
+ */
+record PageMetadata(String title, Instant publishedAt, String canonicalUrl, String language, String author,
+                    String articleBody) {
+
+    /** JSON-LD blocks beyond this size are not parsed (a page is capped at a few MiB anyway). */
+    private static final int MAX_JSON_LD_CHARS = 1024 * 1024;
+    private static final int MAX_JSON_NODES = 20_000;
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
+    private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|-|$)");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*");
+    private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT);
+
+    static PageMetadata of(Document page, String url) {
+        JsonLd ld = JsonLd.of(page);
+        String title = firstNonBlank(ld.headline, meta(page, "meta[property=og:title]"),
+                meta(page, "meta[name=twitter:title]"), text(page.selectFirst("h1")), page.title());
+        String canonical = firstNonBlank(page.select("link[rel=canonical]").attr("abs:href"),
+                page.select("link[rel=canonical]").attr("href"), meta(page, "meta[property=og:url]"), ld.url);
+        Instant published = firstInstant(ld.datePublished, meta(page, "meta[property=article:published_time]"),
+                meta(page, "meta[itemprop=datePublished]"), page.select("[itemprop=datePublished]").attr("datetime"),
+                meta(page, "meta[name=date]"), meta(page, "meta[name=pubdate]"), meta(page, "meta[name=dc.date]"),
+                meta(page, "meta[name=DC.date.issued]"), page.select("time[datetime]").attr("datetime"));
+        if (published == null) {
+            published = urlDate(firstNonBlank(canonical, url));
+        }
+        String language = language(firstNonBlank(page.select("html").attr("lang"), ld.inLanguage,
+                meta(page, "meta[http-equiv=content-language]"), meta(page, "meta[property=og:locale]")));
+        String author = firstNonBlank(ld.author, meta(page, "meta[name=author]"),
+                meta(page, "meta[property=article:author]"), text(page.selectFirst("[rel=author]")),
+                text(page.selectFirst("[itemprop=author] [itemprop=name]")), text(page.selectFirst("[itemprop=author]")));
+        if (author != null && (author.startsWith("http://") || author.startsWith("https://") || author.length() > 200)) {
+            author = null;
+        }
+        return new PageMetadata(title, published, canonical, language, author, ld.articleBody);
+    }
+
+    /** A BCP 47-ish tag as the page gives it, lower-cased language part ("de", "en-GB"), or null when malformed. */
+    static String language(String value) {
+        if (value == null) {
+            return null;
+        }
+        String tag = value.strip().replace('_', '-');
+        if (!LANGUAGE.matcher(tag).matches()) {
+            return null;
+        }
+        int dash = tag.indexOf('-');
+        return dash < 0 ? tag.toLowerCase(Locale.ROOT)
+                : tag.substring(0, dash).toLowerCase(Locale.ROOT) + tag.substring(dash);
+    }
+
+    static Instant parseInstant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            // "2020-01-15T10:00:00+0100" (no colon in the offset), common in meta tags.
+            return OffsetDateTime.parse(v, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss][.SSS]Z", Locale.ROOT))
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            // A local time: taken as UTC, the page gives no zone.
+            return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            return LocalDateTime.parse(v, SPACED).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant firstInstant(String... values) {
+        for (String value : values) {
+            Instant instant = parseInstant(value);
+            if (instant != null) {
+                return instant;
+            }
+        }
+        return null;
+    }
+
+    static Instant urlDate(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = URL_DATE.matcher(url);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                    .atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String meta(Document page, String selector) {
+        Element element = page.selectFirst(selector);
+        return element == null ? null : element.attr("content");
+    }
+
+    private static String text(Element element) {
+        return element == null ? null : element.text();
+    }
+
+    static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    /** The fields of the page's JSON-LD article object (the first that has them), any {@code @graph} searched. */
+    private static final class JsonLd {
+        String headline;
+        String datePublished;
+        String author;
+        String url;
+        String inLanguage;
+        String articleBody;
+
+        static JsonLd of(Document page) {
+            JsonLd ld = new JsonLd();
+            for (Element script : page.select("script[type=application/ld+json]")) {
+                String data = script.data();
+                if (data.length() > MAX_JSON_LD_CHARS) {
+                    continue;
+                }
+                try {
+                    ld.visit(JSON.readTree(data.strip()));
+                } catch (JsonProcessingException e) {
+                    // Broken JSON-LD is common; the other sources still count.
+                }
+            }
+            return ld;
+        }
+
+        private void visit(JsonNode root) {
+            Deque<JsonNode> todo = new ArrayDeque<>();
+            todo.push(root);
+            int seen = 0;
+            while (!todo.isEmpty() && seen++ < MAX_JSON_NODES) {
+                JsonNode node = todo.pop();
+                if (node.isArray()) {
+                    node.forEach(todo::add);
+                    continue;
+                }
+                if (!node.isObject()) {
+                    continue;
+                }
+                if (isArticle(node)) {
+                    headline = firstNonBlank(headline, string(node.get("headline")));
+                    datePublished = firstNonBlank(datePublished, string(node.get("datePublished")),
+                            string(node.get("dateCreated")));
+                    author = firstNonBlank(author, name(node.get("author")));
+                    url = firstNonBlank(url, string(node.get("url")), string(node.get("mainEntityOfPage")));
+                    inLanguage = firstNonBlank(inLanguage, string(node.get("inLanguage")));
+                    articleBody = firstNonBlank(articleBody, string(node.get("articleBody")), string(node.get("text")));
+                }
+                node.forEach(child -> {
+                    if (child.isContainerNode()) {
+                        todo.add(child);
+                    }
+                });
+            }
+        }
+
+        private static boolean isArticle(JsonNode node) {
+            JsonNode type = node.get("@type");
+            String types = type == null ? "" : type.isArray() ? type.toString() : type.asText();
+            return types.contains("Article") || types.contains("BlogPosting") || types.contains("Report")
+                    || types.contains("NewsArticle") || types.contains("LiveBlogPosting");
+        }
+
+        private static String string(JsonNode node) {
+            if (node == null) {
+                return null;
+            }
+            if (node.isTextual()) {
+                return node.asText();
+            }
+            if (node.isObject() && node.has("@id")) {
+                return node.get("@id").asText();
+            }
+            return null;
+        }
+
+        private static String name(JsonNode node) {
+            if (node == null) {
+                return null;
+            }
+            if (node.isTextual()) {
+                return node.asText();
+            }
+            if (node.isArray()) {
+                StringBuilder names = new StringBuilder();
+                for (JsonNode one : node) {
+                    String name = name(one);
+                    if (name != null && !name.isBlank()) {
+                        names.append(names.length() == 0 ? "" : ", ").append(name.strip());
+                    }
+                }
+                return names.length() == 0 ? null : names.toString();
+            }
+            return node.isObject() && node.get("name") != null ? node.get("name").asText() : null;
+        }
+    }
+}
