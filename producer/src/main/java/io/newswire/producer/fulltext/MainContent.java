@@ -32,6 +32,8 @@ final class MainContent {
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final int ANCESTOR_LEVELS = 5;
     private static final int TOP_CANDIDATES = 5;
+    private static final int MARKED_BODY_MIN_CHARS = 200;
+    private static final Set<String> CONTAINERS = Set.of("div", "ul", "ol", "table", "section", "dl", "aside", "nav");
 
     private MainContent() {
     }
@@ -103,7 +105,8 @@ final class MainContent {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Box top = promote(candidates);
+        Box top = strict ? markedArticleBody(page) : null;
+        top = top != null ? top : promote(candidates);
         List<Box> roots = withSiblings(top, byElement);
         List<Block> article = new ArrayList<>();
         Block heading = null;
@@ -175,6 +178,16 @@ final class MainContent {
         return top;
     }
 
+    /** The element the page marks as its article body (schema.org microdata), when it holds real text. */
+    private static Box markedArticleBody(TextBlocks page) {
+        for (Box box : page.boxes) {
+            if (box.chars >= MARKED_BODY_MIN_CHARS && "articleBody".equals(box.element.attr("itemprop"))) {
+                return box;
+            }
+        }
+        return null;
+    }
+
     private static List<Box> withSiblings(Box top, Map<Element, Box> byElement) {
         Element parent = top.element.parent();
         if (parent == null || top.parent == null) {
@@ -234,12 +247,29 @@ final class MainContent {
         if (boilerplate != null && boilerplate != root && root.contains(boilerplate)) {
             return false;
         }
+        if (inLinkList(block.owner(), root)) {
+            return false;
+        }
         int length = block.text().length();
         // A paragraph that is one link inside the article is usually a source or a petition, not navigation.
         if (block.owner().tag.equals("p") && block.linkChars() == length && length > 3 && !block.text().contains(" ")) {
             return true;
         }
         return block.linkChars() * 2 <= length;
+    }
+
+    /** Whether a container between the block and the root is mostly links with little prose (a list of teasers). */
+    private static boolean inLinkList(Box owner, Box root) {
+        int steps = 0;
+        for (Box box = owner; box != null && box != root && steps < 12; box = box.parent, steps++) {
+            if (CONTAINERS.contains(box.tag) && box.commas < 10) {
+                double linkDensity = box.linkDensity();
+                if (linkDensity > 0.4 || linkDensity > 0.2 && classWeight(box.element) < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static double initialScore(Box box, boolean weighClasses) {
