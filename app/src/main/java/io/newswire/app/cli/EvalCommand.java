@@ -1,12 +1,16 @@
 package io.newswire.app.cli;
 
 import io.newswire.app.Components;
+import io.newswire.producer.fulltext.ArticleTextExtractor;
+import io.newswire.producer.fulltext.ExtractionEvaluation;
 import io.newswire.streams.tagging.LuceneTagger;
 import io.newswire.streams.tagging.eval.CategoryAccuracy;
 import io.newswire.streams.tagging.eval.Evaluation;
 import io.newswire.streams.tagging.eval.GoldArticle;
 import io.newswire.streams.tagging.eval.Score;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +28,13 @@ import picocli.CommandLine.Spec;
  * {@code eval GOLD}: precision, recall and F1 of the tagger on a gold file; with {@code --corpus}, also the
  * category accuracy of the taxonomy's desks on a labelled corpus such as {@code ../shared/corpora/bbc-news.jsonl}.
  * {@code eval --data LABELLED --model FILE}: the learned desk model on held-out articles ({@link DeskEval}).
+ * {@code eval --extraction DIR}: precision, recall, accuracy and F1 of the full-text extractor on a main-text set
+ * such as {@code ../shared/corpora/extraction}, and its speed ({@link ExtractionEvaluation}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Precision, recall and F1 of the tagger (topics, entities, quantities) on a gold JSON-lines file,",
-            "and/or a desk model (--data, --model) on held-out labelled articles."})
+            "and/or a desk model (--data, --model) on held-out labelled articles,",
+            "and/or the full-text extractor on a main-text evaluation set (--extraction DIR)."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "GOLD",
@@ -47,8 +54,12 @@ public final class EvalCommand implements Callable<Integer> {
             description = "also report desk category accuracy on a corpus of JSON lines {category, title, body} (BBC categories)")
     Path corpus;
 
-    @Option(names = "--verbose", description = "print every article where the tagger and the gold differ")
+    @Option(names = "--verbose", description = "print every article (or page) where the tagger (or extractor) and the gold differ")
     boolean verbose;
+
+    @Option(names = "--extraction", paramLabel = "DIR",
+            description = "score the full-text extractor on a main-text set: DIR/evaldata.jsonl and the pages it names")
+    Path extraction;
 
     @Mixin
     TaggerOptions tagger;
@@ -58,8 +69,11 @@ public final class EvalCommand implements Callable<Integer> {
         if ((data == null) != (model == null)) {
             throw new ParameterException(spec.commandLine(), "--data and --model go together");
         }
-        if (gold == null && data == null) {
-            throw new ParameterException(spec.commandLine(), "give a GOLD file, or --data and --model");
+        if (gold == null && data == null && extraction == null) {
+            throw new ParameterException(spec.commandLine(), "give a GOLD file, --data and --model, or --extraction DIR");
+        }
+        if (extraction != null) {
+            evaluateExtraction(System.out);
         }
         if (data != null) {
             DeskEval.evaluate(data, model, System.out);
@@ -94,6 +108,19 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void evaluateExtraction(PrintStream out) throws IOException {
+        if (!Files.isRegularFile(extraction.resolve("evaldata.jsonl"))) {
+            throw new ParameterException(spec.commandLine(), "no evaldata.jsonl in " + extraction);
+        }
+        ExtractionEvaluation.Score score = new ExtractionEvaluation(new ArticleTextExtractor()).run(extraction, page -> {
+            if (verbose && (!page.missed().isEmpty() || !page.leaked().isEmpty() || page.error() != null)) {
+                out.println("  " + page.describe());
+            }
+        });
+        out.printf("main-text extraction on %s%n", extraction);
+        out.println(ExtractionEvaluation.format(score));
     }
 
     private static void print(PrintStream out, String what, Score score) {

@@ -37,9 +37,9 @@ public final class FolderFileReader {
     }
 
     public List<Article> read(String fileName, byte[] content) throws InvalidArticleException {
-        // Files are UTF-8; a stray invalid byte becomes U+FFFD rather than losing the article.
-        String text = new String(content, StandardCharsets.UTF_8);
         String name = fileName.toLowerCase(Locale.ROOT);
+        // Text and JSON files are UTF-8; a stray invalid byte becomes U+FFFD rather than losing the article.
+        String text = name.endsWith(".json") || name.endsWith(".txt") ? new String(content, StandardCharsets.UTF_8) : null;
         if (name.endsWith(".json")) {
             return json.parseOneOrMany(text);
         }
@@ -47,9 +47,20 @@ public final class FolderFileReader {
             Article seed = seedParser.parse(text);
             return List.of(json.canonical(seed));
         }
-        ArticleTextExtractor.Extracted page = extractor.extract(text, null);
+        // A page is decoded as a browser would: BOM, <meta charset>, else UTF-8 or windows-1252 by its bytes.
+        ArticleTextExtractor.Extracted page = extractor.extract(content, null, null);
         Article article = Article.create(SOURCE, page.canonicalUrl(), page.title() == null ? "" : page.title(),
-                page.text(), page.publishedAt(), clock.instant(), "en");
+                page.text(), page.publishedAt(), clock.instant(), languageOf(page));
         return List.of(json.canonical(article));
+    }
+
+    /** The page's primary language subtag ("de" for "de-AT"), English when it declares none. */
+    private static String languageOf(ArticleTextExtractor.Extracted page) {
+        String language = page.language();
+        if (language == null) {
+            return "en";
+        }
+        int dash = language.indexOf('-');
+        return dash < 0 ? language : language.substring(0, dash);
     }
 }

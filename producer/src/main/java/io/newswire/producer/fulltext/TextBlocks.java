@@ -30,7 +30,7 @@ final class TextBlocks {
             "audio", "map", "head", "title", "meta", "link", "dialog");
     /** Class or id fragments of parts that are not the article (Readability's "unlikely candidates", extended). */
     private static final Pattern BOILERPLATE = Pattern.compile(
-            "-ad-|^ad$|^ads$| ad$|^ad |ad-break|adbox|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|"
+            "-ad-|^ad$|^ads$| ad$|^ad |^ad-| ad-|-ad$|adslot|adsense|ad-break|adbox|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|"
                     + "cookie|consent|cover-wrap|disqus|footer|gdpr|legends|menu|navbar|navigation|^nav$|nav-|-nav|"
                     + "related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
                     + "pagination|pager|popup|modal|newsletter|share|sharing|teaser-list|outbrain|taboola|"
