@@ -1,5 +1,7 @@
 package io.newswire.app;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.newswire.app.ops.Health;
 import io.newswire.common.lifecycle.ServiceGroup;
 import io.newswire.consumer.SummaryConsumer;
 import io.newswire.consumer.sink.JdbcSink;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The processing half of newswire in one process: the sink, the sink consumer and the Streams application,
@@ -27,6 +30,7 @@ public final class Pipeline implements AutoCloseable {
     private ServiceGroup services;
     private JdbcSink sink;
     private StreamsApp streams;
+    private SummaryConsumer consumer;
 
     public Pipeline(Properties clientConfig, TopologyConfig topologyConfig, Path stateDir, String sinkUrl,
                     Consumer<SinkBatch> afterWrite) {
@@ -47,7 +51,7 @@ public final class Pipeline implements AutoCloseable {
         services = new ServiceGroup(timeout);
         sink = services.own(JdbcSink.open(sinkUrl));
         // The consumer first: it has nothing to read before Streams runs, and joins its group meanwhile.
-        services.start(new SummaryConsumer(clientConfig, topologyConfig.topics(), sink, afterWrite));
+        consumer = services.start(new SummaryConsumer(clientConfig, topologyConfig.topics(), sink, afterWrite));
         streams = services.start(new StreamsApp(clientConfig, topologyConfig, stateDir));
     }
 
@@ -62,6 +66,29 @@ public final class Pipeline implements AutoCloseable {
      */
     public boolean drained(Admin admin) {
         return streams.drained(admin, sink::storedOffsets);
+    }
+
+    /** Kafka Streams' metrics (kafka_stream_* and its clients'); after {@link #start}. */
+    public MeterBinder streamsMetrics() {
+        return streams.clientMetrics();
+    }
+
+    /** The sink consumer's metrics (kafka_consumer_*, newswire_sink_*); after {@link #start}. */
+    public MeterBinder consumerMetrics() {
+        return consumer.metrics();
+    }
+
+    /** Ready while Streams is RUNNING and the sink consumer has joined its group, neither stopped. */
+    public Health health() {
+        String failure = failure();
+        if (failure != null) {
+            return Health.notReady(failure);
+        }
+        if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
+            return Health.notReady("Kafka Streams " + (streams == null ? "not started" : streams.state()));
+        }
+        return consumer.joined() ? Health.ready("Kafka Streams RUNNING, sink consumer in its group")
+                : Health.notReady("sink consumer joining its group");
     }
 
     /** Why a component stopped on its own ("Kafka Streams stopped: …"), or null while all run. */

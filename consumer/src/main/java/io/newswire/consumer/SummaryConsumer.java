@@ -1,5 +1,10 @@
 package io.newswire.consumer;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.TaggedArticle;
 import io.newswire.common.TopicDaySummary;
@@ -55,6 +60,8 @@ public final class SummaryConsumer implements Service {
     private final AtomicLong recordsWritten = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
     private final AtomicLong refusedBatches = new AtomicLong();
+    private final AtomicLong lag = new AtomicLong();
+    private volatile boolean joined;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean stopping;
@@ -105,6 +112,7 @@ public final class SummaryConsumer implements Service {
             consumer.subscribe(List.of(topics.topicDaily().name(), topics.tagged().name()), new ResumeFromSink());
             while (!stopping) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                lag.set(currentLag());
                 SinkBatch batch = toBatch(records);
                 if (batch.isEmpty()) {
                     continue;
@@ -205,10 +213,21 @@ public final class SummaryConsumer implements Service {
         }
     }
 
+    /** Records behind the end of the assigned partitions, as far as this consumer knows (it polls the consumer). */
+    private long currentLag() {
+        long behind = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            behind += consumer.currentLag(partition).orElse(0);
+        }
+        return behind;
+    }
+
     /** On every assignment, continue from the offsets stored with the rows. */
     private final class ResumeFromSink implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Called on every rebalance, with no partitions too: this member has joined the group.
+            joined = true;
             Map<TopicPartition, Long> offsets = sink.storedOffsets(partitions);
             offsets.forEach(consumer::seek);
             stored.putAll(offsets);
@@ -224,6 +243,43 @@ public final class SummaryConsumer implements Service {
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(stored::remove);
         }
+    }
+
+    /**
+     * The consumer's own metrics (kafka_consumer_*) and newswire's: records written to the sink, the sink's
+     * lag behind the topics; for a registry that serves them.
+     */
+    public ConsumerMetrics metrics() {
+        return new ConsumerMetrics(new KafkaClientMetrics(consumer));
+    }
+
+    /** The meters of {@link #metrics()}; closing it stops sampling the client. */
+    public final class ConsumerMetrics implements MeterBinder, AutoCloseable {
+
+        private final KafkaClientMetrics client;
+
+        private ConsumerMetrics(KafkaClientMetrics client) {
+            this.client = client;
+        }
+
+        @Override
+        public void bindTo(MeterRegistry registry) {
+            client.bindTo(registry);
+            FunctionCounter.builder("newswire.sink.records", recordsWritten, AtomicLong::get)
+                    .description("records of the tagged and topic-daily topics written to the sink").register(registry);
+            Gauge.builder("newswire.sink.lag", lag, AtomicLong::get)
+                    .description("records the sink consumer is behind the end of its partitions").register(registry);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    /** True once this consumer has joined its group (it may have no partitions when more members than them). */
+    public boolean joined() {
+        return joined;
     }
 
     public long recordsWritten() {

@@ -1,5 +1,9 @@
 package io.newswire.producer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topic;
@@ -31,6 +35,7 @@ public final class ArticlePublisher implements ArticleOutput, AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final ArticleValidator validator;
+    private final Counter articlesIn;
 
     public ArticlePublisher(Properties clientConfig, Topic<String, Article> topic) {
         this(clientConfig, topic, ArticleValidator.withDefaults());
@@ -39,6 +44,9 @@ public final class ArticlePublisher implements ArticleOutput, AutoCloseable {
     public ArticlePublisher(Properties clientConfig, Topic<String, Article> topic, ArticleValidator validator) {
         this.topic = topic;
         this.validator = validator;
+        this.articlesIn = Counter.builder("newswire.articles.in").tag("topic", topic.name())
+                .description("articles Kafka acknowledged on the raw topic from this process")
+                .register(Metrics.globalRegistry);
         this.producer = new KafkaProducer<>(producerConfig(clientConfig),
                 topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
@@ -80,6 +88,7 @@ public final class ArticlePublisher implements ArticleOutput, AutoCloseable {
         producer.send(new ProducerRecord<>(topic.name(), article.id(), article), (metadata, error) -> {
             if (error == null) {
                 acknowledged.incrementAndGet();
+                articlesIn.increment();
                 result.complete(metadata);
             } else {
                 failed.incrementAndGet();
@@ -87,6 +96,11 @@ public final class ArticlePublisher implements ArticleOutput, AutoCloseable {
             }
         });
         return result;
+    }
+
+    /** The producer's own metrics (kafka_producer_*), for a registry that serves them; close it before this. */
+    public MeterBinder clientMetrics() {
+        return new KafkaClientMetrics(producer);
     }
 
     /** Blocks until every article sent so far is acknowledged or failed. */

@@ -1,5 +1,7 @@
 package io.newswire.streams;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.newswire.common.Article;
 import io.newswire.common.TaggedArticle;
 import io.newswire.common.Tags;
@@ -16,6 +18,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * {@code ingestedAt} is dated by its record timestamp, which only the processor API sees.
  */
 final class ArticleEnricher implements FixedKeyProcessor<String, Article, TaggedArticle> {
+
+    /** Articles dated and tagged by this process (a retried task counts again: an operational figure, not a ledger). */
+    private static final Counter TAGGED = Counter.builder("newswire.articles.tagged")
+            .description("articles dated and tagged by Kafka Streams in this process").register(Metrics.globalRegistry);
 
     private final Tagger tagger;
     private final DayResolver dayResolver;
@@ -38,5 +44,6 @@ final class ArticleEnricher implements FixedKeyProcessor<String, Article, Tagged
         Tags tags = tagger.tag(article);
         context.forward(record.withValue(
                 TaggedArticle.of(article, day.day().toString(), day.source().label(), tags)));
+        TAGGED.increment();
     }
 }

@@ -1,5 +1,7 @@
 package io.newswire.streams;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.TopicSettings;
 import io.newswire.common.Topics;
@@ -155,6 +157,11 @@ public final class StreamsApp implements Service {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /** Kafka Streams' metrics and its clients' (kafka_stream_*, kafka_consumer_*, kafka_producer_*), for a registry. */
+    public MeterBinder clientMetrics() {
+        return new KafkaStreamsMetrics(streams);
     }
 
     public KafkaStreams.State state() {

@@ -2,6 +2,8 @@ package io.newswire.app.cli;
 
 import io.newswire.app.AppPaths;
 import io.newswire.app.DashboardService;
+import io.newswire.app.ops.Health;
+import io.newswire.app.ops.OpsServer;
 import io.newswire.common.Topics;
 import io.newswire.common.lifecycle.ServiceGroup;
 import io.newswire.consumer.SummaryConsumer;
@@ -22,6 +24,9 @@ public final class ConsumerCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Option(names = "--sink", paramLabel = "PATH|JDBC-URL", description = "SQLite file or jdbc:postgresql://… (default: data/newswire.db)")
     String sink;
 
@@ -34,7 +39,7 @@ public final class ConsumerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StopSignal stop = StopSignal.onCtrlC();
-        try {
+        try (OpsServer ops = metrics.start()) {
             Properties config = kafka.reachableClientConfig(System.out);
             String sinkUrl = sink != null ? sink : AppPaths.defaultSink();
             Topics topics = Topics.from(config);
@@ -46,13 +51,24 @@ public final class ConsumerCommand implements Callable<Integer> {
                     DashboardService served = services.start(new DashboardService(dashboard, httpHost, httpPort));
                     System.out.println("dashboard: " + served.url());
                 }
-                services.start(new SummaryConsumer(config, topics, jdbcSink,
-                        dashboard == null ? batch -> { } : dashboard::afterWrite));
+                SummaryConsumer consumer = new SummaryConsumer(config, topics, jdbcSink,
+                        dashboard == null ? batch -> { } : dashboard::afterWrite);
+                ops.bind(consumer::metrics).check("consumer", () -> consumerHealth(consumer));
+                services.start(consumer);
                 System.out.println("consumer writing to " + JdbcSink.redacted(sinkUrl) + " — press Ctrl-C to stop");
                 return stop.awaitStopOrFailure(services);
             }
         } finally {
             stop.done();
         }
+    }
+
+    /** Ready once it has joined its group and as long as it has not stopped on an error. */
+    static Health consumerHealth(SummaryConsumer consumer) {
+        if (consumer.failure() != null) {
+            return Health.notReady("stopped: " + consumer.failure().getMessage());
+        }
+        return consumer.joined() ? Health.ready("joined the group, " + consumer.recordsWritten() + " records written")
+                : Health.notReady("joining the group");
     }
 }

@@ -8,6 +8,7 @@ import io.newswire.app.Pipeline;
 import io.newswire.app.broker.EmbeddedBroker;
 import io.newswire.app.kafka.DeadLetterKeys;
 import io.newswire.app.kafka.KafkaAdmin;
+import io.newswire.app.ops.OpsServer;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
@@ -47,6 +48,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions model;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker (default ${DEFAULT-VALUE}); the controller uses the next one")
     int kafkaPort;
@@ -90,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
         String sinkUrl = sink != null ? sink : AppPaths.defaultSink();
         Path seedDir = seeds != null ? seeds : AppPaths.seedsDir();
         long started = System.nanoTime();
-        try (ServiceGroup services = new ServiceGroup(Duration.ofSeconds(60))) {
+        try (OpsServer ops = metrics.start(); ServiceGroup services = new ServiceGroup(Duration.ofSeconds(60))) {
             out.printf("starting Kafka broker on 127.0.0.1:%d (data in %s) …%n", kafkaPort, AppPaths.kafkaDir());
             EmbeddedBroker broker = services.start(new EmbeddedBroker(AppPaths.kafkaDir(), kafkaPort));
             out.printf("Kafka is up after %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -108,6 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
             Pipeline pipeline = services.own(new Pipeline(config, topology, AppPaths.streamsStateDir(), sinkUrl,
                     dashboard == null ? b -> { } : dashboard::afterWrite));
             pipeline.start(Duration.ofSeconds(60));
+            ops.bind(pipeline::streamsMetrics).bind(pipeline::consumerMetrics).check("pipeline", pipeline::health);
             out.printf("streams and sink consumer running; sink: %s%n", JdbcSink.redacted(sinkUrl));
             DashboardService served = dashboard == null ? null
                     : services.start(new DashboardService(dashboard, httpHost, httpPort));

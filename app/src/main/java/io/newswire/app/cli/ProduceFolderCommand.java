@@ -1,5 +1,7 @@
 package io.newswire.app.cli;
 
+import io.newswire.app.ops.Health;
+import io.newswire.app.ops.OpsServer;
 import io.newswire.common.Topics;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.producer.folder.FolderFileReader;
@@ -24,6 +26,9 @@ public final class ProduceFolderCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Parameters(paramLabel = "DIR", description = "the folder to watch (created if missing)")
     Path dir;
@@ -50,8 +55,9 @@ public final class ProduceFolderCommand implements Callable<Integer> {
                 return publishWhatIsThere(source, out);
             }
             StopSignal stop = StopSignal.onCtrlC();
-            try {
+            try (OpsServer ops = metrics.start()) {
                 source.start(Duration.ofSeconds(1));
+                ops.bind(publisher::clientMetrics).check("source", () -> Health.ready("watching " + dir));
                 out.printf("watching %s (.txt, .json, .html); done files go to %s/, bad ones to %s/ — Ctrl-C to stop%n",
                         dir, FolderSource.PROCESSED, FolderSource.FAILED);
                 stop.await();

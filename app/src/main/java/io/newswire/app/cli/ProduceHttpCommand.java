@@ -1,5 +1,7 @@
 package io.newswire.app.cli;
 
+import io.newswire.app.ops.Health;
+import io.newswire.app.ops.OpsServer;
 import io.newswire.common.Topics;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.producer.http.HttpSource;
@@ -19,6 +21,9 @@ public final class ProduceHttpCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Option(names = "--http-host", defaultValue = "127.0.0.1",
             description = "address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String host;
@@ -36,9 +41,10 @@ public final class ProduceHttpCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Properties config = kafka.reachableClientConfig(out);
         StopSignal stop = StopSignal.onCtrlC();
-        try (ArticlePublisher publisher = new ArticlePublisher(config, Topics.from(config).raw());
+        try (OpsServer ops = metrics.start(); ArticlePublisher publisher = new ArticlePublisher(config, Topics.from(config).raw());
              HttpSource source = new HttpSource(publisher, maxBytes, Clock.systemUTC(), out::println)) {
             source.start(host, port);
+            ops.bind(publisher::clientMetrics).check("source", () -> Health.ready("accepting POST /articles"));
             out.printf("accepting POST http://%s:%d/articles — Ctrl-C to stop%n", host, source.port());
             stop.await();
         } finally {

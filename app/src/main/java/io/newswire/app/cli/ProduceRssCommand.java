@@ -1,5 +1,7 @@
 package io.newswire.app.cli;
 
+import io.newswire.app.ops.Health;
+import io.newswire.app.ops.OpsServer;
 import io.newswire.app.AppPaths;
 import io.newswire.common.Topics;
 import io.newswire.producer.ArticlePublisher;
@@ -26,6 +28,9 @@ public final class ProduceRssCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Parameters(arity = "1..*", paramLabel = "URL", description = "feed URLs (http or https)")
     List<String> feeds;
@@ -68,8 +73,10 @@ public final class ProduceRssCommand implements Callable<Integer> {
                 return ok ? 0 : 1;
             }
             StopSignal stop = StopSignal.onCtrlC();
-            try (RssSource source = new RssSource(pollers, out::println)) {
+            try (OpsServer ops = metrics.start(); RssSource source = new RssSource(pollers, out::println)) {
                 source.start();
+                ops.bind(publisher::clientMetrics)
+                        .check("source", () -> Health.ready("polling " + pollers.size() + " feed(s)"));
                 out.printf("polling %d feed(s) every %d s; state in %s — Ctrl-C to stop%n", pollers.size(),
                         intervalSeconds, store.dir());
                 stop.await();

@@ -1,5 +1,6 @@
 package io.newswire.streams.deadletter;
 
+import io.micrometer.core.instrument.Metrics;
 import io.newswire.common.DeadLetterRecord;
 import io.newswire.common.Topics;
 import java.util.Map;
@@ -25,6 +26,8 @@ public final class DeadLetterRecords {
     /** A dead letter of the original key and bytes with the reason and where the record came from. */
     public static ProducerRecord<byte[], byte[]> record(String dlqTopic, byte[] key, byte[] value, String reason,
                                                         String detail, ErrorHandlerContext context) {
+        // Reasons are a short fixed list of codes (DeadLetterHeaders), so one counter each stays bounded.
+        Metrics.counter("newswire.articles.dead.lettered", "reason", reason).increment();
         return DeadLetterRecord.of(dlqTopic, key, value, reason, detail, context.topic(), context.partition(),
                 context.offset());
     }
