@@ -5,14 +5,18 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.newswire.common.DeadLetterRecord;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.TaggedArticle;
 import io.newswire.common.TopicDaySummary;
 import io.newswire.common.Topics;
 import io.newswire.common.lifecycle.Service;
+import io.newswire.common.validation.InvalidArticleException;
+import io.newswire.common.validation.RejectReason;
 import io.newswire.consumer.sink.Sink;
 import io.newswire.consumer.sink.SinkBatch;
 import io.newswire.consumer.sink.SinkConflictException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +24,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -30,9 +39,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,18 +61,29 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A {@link Service}: {@link #start()} runs the poll loop on a thread of its own, {@link #close()} stops
  * it and waits for the thread.
+ *
+ * <p>Kafka Streams is not the only client that can write these topics: a record that is not JSON of its type,
+ * or that the dashboard could not show ({@link SinkRecordValidator}), goes to {@code news.articles.dlq} with
+ * its reason and source headers, is counted, and the consumer goes on. Its dead letter is acknowledged before
+ * the batch's rows and offsets commit (in one transaction, as always).
  */
 public final class SummaryConsumer implements Service {
 
     public static final String DEFAULT_GROUP_ID = "newswire-sink";
     private static final Logger LOG = LoggerFactory.getLogger(SummaryConsumer.class);
 
+    /** How long the sink waits for Kafka to take a batch's dead letters before it tries the batch again. */
+    private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
+
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> deadLetterProducer;
+    private final SinkRecordValidator validator = new SinkRecordValidator(Clock.systemUTC());
     private final Topics topics;
     private final Sink sink;
     private final Consumer<SinkBatch> afterWrite;
     private final AtomicLong recordsWritten = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong refusedBatches = new AtomicLong();
     private final AtomicLong lag = new AtomicLong();
     private volatile boolean joined;
@@ -78,6 +103,25 @@ public final class SummaryConsumer implements Service {
         this.consumer = new KafkaConsumer<>(consumerConfig(clientConfig),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::pollUntilClosed, "newswire-sink-consumer");
+        this.deadLetterProducer = new KafkaProducer<>(deadLetterProducerConfig(clientConfig),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Only the producer's own settings of the client config (no consumer-only keys to warn about). */
+    static Properties deadLetterProducerConfig(Properties clientConfig) {
+        Properties props = new Properties();
+        KafkaClientConfig.copy(clientConfig).forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key.toString())) {
+                props.put(key, value);
+            }
+        });
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "newswire-consumer-dlq");
+        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000");
+        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        return props;
     }
 
     static Properties consumerConfig(Properties clientConfig) {
@@ -113,8 +157,15 @@ public final class SummaryConsumer implements Service {
             while (!stopping) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
                 lag.set(currentLag());
-                SinkBatch batch = toBatch(records);
+                List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
+                SinkBatch batch = toBatch(records, deadLetters);
                 if (batch.isEmpty()) {
+                    continue;
+                }
+                // Before the rows: a crash in between writes a dead letter twice, never loses one. If Kafka does
+                // not take them, nothing is written and the batch is read again.
+                if (!deadLetters.isEmpty() && !sendDeadLetters(deadLetters)) {
+                    rewind(records, null);
                     continue;
                 }
                 try {
@@ -134,41 +185,73 @@ public final class SummaryConsumer implements Service {
             if (!stopping) {
                 failure.set(e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             // An Error too (a sink that dies hard): failure() must tell whoever watches this consumer.
             failure.set(e);
             LOG.error("consumer stopped", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+            deadLetterProducer.close(Duration.ofSeconds(5));
         }
     }
 
-    private SinkBatch toBatch(ConsumerRecords<byte[], byte[]> records) {
+    /** True once Kafka acknowledged every dead letter. */
+    private boolean sendDeadLetters(List<ProducerRecord<byte[], byte[]>> deadLetters) throws InterruptedException {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (ProducerRecord<byte[], byte[]> letter : deadLetters) {
+            sends.add(deadLetterProducer.send(letter));
+        }
+        long deadline = System.nanoTime() + DEAD_LETTER_TIMEOUT.toNanos();
+        try {
+            for (Future<RecordMetadata> send : sends) {
+                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("dead letters not acknowledged by Kafka, reading the batch again: {}",
+                    e.getCause() == null ? e.toString() : e.getCause().toString());
+            return false;
+        }
+        deadLettered.addAndGet(deadLetters.size());
+        return true;
+    }
+
+    private SinkBatch toBatch(ConsumerRecords<byte[], byte[]> records,
+                              List<ProducerRecord<byte[], byte[]>> deadLetters) {
         // Summaries are full values: within one batch only the latest per key matters.
         Map<String, TopicDaySummary> summaries = new LinkedHashMap<>();
         Map<String, TaggedArticle> articles = new LinkedHashMap<>();
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
+            Optional<InvalidArticleException> problem;
             try {
                 if (record.topic().equals(topics.topicDaily().name())) {
                     TopicDaySummary summary = topics.topicDaily().valueSerde().deserializer()
                             .deserialize(record.topic(), record.value());
-                    if (summary != null) {
+                    problem = summary == null ? Optional.empty() : validator.problem(summary);
+                    if (summary != null && problem.isEmpty()) {
                         summaries.put(TopicDaySummary.key(summary.topic(), summary.day()), summary);
                     }
                 } else {
                     TaggedArticle article = topics.tagged().valueSerde().deserializer()
                             .deserialize(record.topic(), record.value());
-                    if (article != null) {
+                    problem = article == null ? Optional.empty() : validator.problem(article);
+                    if (article != null && problem.isEmpty()) {
                         articles.put(article.id(), article);
                     }
                 }
             } catch (RuntimeException e) {
-                // Streams wrote these; an unreadable one means a newer schema or corruption. Count and report it.
+                // Not JSON of the record, or JSON the record refuses (a null in a list).
                 unreadable.incrementAndGet();
-                LOG.error("unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
+                problem = Optional.of(new InvalidArticleException(RejectReason.MALFORMED_JSON, e.getMessage()));
             }
+            problem.ifPresent(invalid -> {
+                LOG.warn("dead-lettering {}-{}@{} as {}: {}", record.topic(), record.partition(), record.offset(),
+                        invalid.reason().code(), invalid.detail());
+                deadLetters.add(DeadLetterRecord.of(topics.dlq().name(), record.key(), record.value(),
+                        invalid.reason().code(), invalid.detail(), record.topic(), record.partition(), record.offset()));
+            });
         }
         // The position, not the last record's offset + 1: it also steps over transaction markers, so a sink
         // that has everything reads as caught up to the topic's last stable offset. An empty poll that only
@@ -194,8 +277,10 @@ public final class SummaryConsumer implements Service {
      * of it goes back, to the sink's offset where there is one, else to the batch's first record.
      */
     private void rewind(ConsumerRecords<byte[], byte[]> records, SinkConflictException conflict) {
-        refusedBatches.incrementAndGet();
-        LOG.warn("sink refused a batch, rewinding: {}", conflict.getMessage());
+        if (conflict != null) {
+            refusedBatches.incrementAndGet();
+            LOG.warn("sink refused a batch, rewinding: {}", conflict.getMessage());
+        }
         Map<TopicPartition, Long> inSink = sink.storedOffsets(consumer.assignment());
         for (TopicPartition partition : consumer.assignment()) {
             Long offset = inSink.get(partition);
@@ -269,6 +354,8 @@ public final class SummaryConsumer implements Service {
                     .description("records of the tagged and topic-daily topics written to the sink").register(registry);
             Gauge.builder("newswire.sink.lag", lag, AtomicLong::get)
                     .description("records the sink consumer is behind the end of its partitions").register(registry);
+            FunctionCounter.builder("newswire.sink.dead.letters", deadLettered, AtomicLong::get)
+                    .description("records the sink refused (unreadable or invalid) and dead-lettered").register(registry);
         }
 
         @Override
@@ -288,6 +375,11 @@ public final class SummaryConsumer implements Service {
 
     public long unreadableRecords() {
         return unreadable.get();
+    }
+
+    /** Records written to {@code news.articles.dlq} instead of the sink (unreadable or invalid). */
+    public long deadLetteredRecords() {
+        return deadLettered.get();
     }
 
     /** Batches the sink refused because another consumer had written their partitions (see {@link SinkBatch}). */

@@ -39,8 +39,11 @@ import java.util.TreeMap;
 /** What each view of the dashboard shows, computed from the sink's tables. */
 public final class DashboardApi {
 
-    /** The longest range a chart draws (ten years of days). */
-    public static final int MAX_RANGE_DAYS = 3660;
+    /**
+     * The longest range a chart draws: a bit over a year of days. A wider range asked for, or spanned by the
+     * data, shows its latest {@value} days.
+     */
+    public static final int MAX_RANGE_DAYS = 400;
     /** How many of a topic's newest articles its page summarises (entities, keyphrases, claims). */
     private static final int TOPIC_ARTICLES = 500;
     private static final int TOPIC_LIST = 30;
@@ -66,13 +69,14 @@ public final class DashboardApi {
      */
     public Ranking ranking(LocalDate day) {
         LocalDate today = LocalDate.now(clock);
-        Optional<DaySpan> span = queries.daySpan();
+        Optional<DaySpan> span = daySpan();
         LocalDate reference = day;
         if (reference == null) {
-            reference = span.map(s -> LocalDate.parse(s.latest()))
+            reference = span.flatMap(s -> parseDay(s.latest()))
                     .filter(latest -> !latest.isAfter(today)).orElse(today);
         }
-        List<TopicDayRow> rows = queries.topicDays(null, null, null);
+        List<TopicDayRow> rows = readable(queries.topicDays(null,
+                reference.minusDays(MAX_RANGE_DAYS - 1L).toString(), reference.toString()));
         return new Ranking(today.toString(), reference.toString(), span.map(DaySpan::first).orElse(null),
                 span.map(DaySpan::latest).orElse(null), TopicRanker.rank(rows, reference));
     }
@@ -82,7 +86,7 @@ public final class DashboardApi {
         LocalDate[] range = range(from, to);
         List<String> days = days(range[0], range[1]);
         Map<String, Map<String, Long>> byTopic = new TreeMap<>();
-        for (TopicDayRow row : queries.topicDays(null, range[0].toString(), range[1].toString())) {
+        for (TopicDayRow row : readable(queries.topicDays(null, range[0].toString(), range[1].toString()))) {
             byTopic.computeIfAbsent(row.topic(), t -> new HashMap<>()).put(row.day(), row.articleCount());
         }
         List<TopicSeries> series = new ArrayList<>();
@@ -173,12 +177,15 @@ public final class DashboardApi {
 
     /** The topic page, or empty when the sink knows nothing of the topic. */
     public Optional<TopicDetail> topic(String id) {
-        List<TopicDayRow> rows = queries.topicDays(id, null, null);
+        List<TopicDayRow> rows = readable(queries.topicDays(id, DashboardQueries.EARLIEST_DAY, latestDay()));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate first = LocalDate.parse(rows.get(0).day());
         LocalDate latest = LocalDate.parse(rows.get(rows.size() - 1).day());
+        LocalDate first = LocalDate.parse(rows.get(0).day());
+        if (first.plusDays(MAX_RANGE_DAYS - 1L).isBefore(latest)) {
+            first = latest.minusDays(MAX_RANGE_DAYS - 1L);
+        }
         long total = rows.stream().mapToLong(TopicDayRow::articleCount).sum();
         List<StoredArticle> articles = queries.latestArticles(id, null, TOPIC_ARTICLES);
         List<Claim> claims = claims(articles);
@@ -190,12 +197,12 @@ public final class DashboardApi {
 
     public Health health() {
         return new Health("ok", queries.databaseKind(), queries.articleCount(), queries.topicDayCount(),
-                queries.daySpan().map(DaySpan::latest).orElse(null));
+                daySpan().map(DaySpan::latest).orElse(null));
     }
 
     private List<DayCount> filledDays(String topic, LocalDate[] range) {
         Map<String, TopicDayRow> byDay = new HashMap<>();
-        for (TopicDayRow row : queries.topicDays(topic, range[0].toString(), range[1].toString())) {
+        for (TopicDayRow row : readable(queries.topicDays(topic, range[0].toString(), range[1].toString()))) {
             byDay.put(row.day(), row);
         }
         return days(range[0], range[1]).stream().map(d -> {
@@ -206,10 +213,10 @@ public final class DashboardApi {
 
     /** The asked range, else the span of the data, else today; at most {@link #MAX_RANGE_DAYS} days. */
     private LocalDate[] range(LocalDate from, LocalDate to) {
-        Optional<DaySpan> span = queries.daySpan();
+        Optional<DaySpan> span = daySpan();
         LocalDate today = LocalDate.now(clock);
-        LocalDate end = to != null ? to : span.map(s -> LocalDate.parse(s.latest())).orElse(today);
-        LocalDate start = from != null ? from : span.map(s -> LocalDate.parse(s.first())).orElse(end);
+        LocalDate end = to != null ? to : span.flatMap(s -> parseDay(s.latest())).orElse(today);
+        LocalDate start = from != null ? from : span.flatMap(s -> parseDay(s.first())).orElse(end);
         if (start.isAfter(end)) {
             LocalDate swap = start;
             start = end;
@@ -219,6 +226,28 @@ public final class DashboardApi {
             start = end.minusDays(MAX_RANGE_DAYS - 1L);
         }
         return new LocalDate[] {start, end};
+    }
+
+    /** The span of the days that can be: none before 1900, none after tomorrow (clocks are not trusted). */
+    private Optional<DaySpan> daySpan() {
+        return queries.daySpan(latestDay());
+    }
+
+    private String latestDay() {
+        return LocalDate.now(clock).plusDays(1).toString();
+    }
+
+    /** The rows whose day is a date: a row the sink should not hold is left out, not a 500. */
+    private static List<TopicDayRow> readable(List<TopicDayRow> rows) {
+        return rows.stream().filter(row -> parseDay(row.day()).isPresent()).toList();
+    }
+
+    private static Optional<LocalDate> parseDay(String day) {
+        try {
+            return day == null || day.length() != 10 ? Optional.empty() : Optional.of(LocalDate.parse(day));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static List<String> days(LocalDate from, LocalDate to) {

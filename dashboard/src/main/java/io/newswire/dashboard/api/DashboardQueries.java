@@ -68,6 +68,14 @@ public final class DashboardQueries implements AutoCloseable {
         return colon < 0 ? rest : rest.substring(0, colon);
     }
 
+    /**
+     * At most this many summary rows per query: a chart of 400 days of 200 topics. Rows are in day order, so
+     * what a larger sink leaves out is its latest days, and the views ask for narrower ranges than that.
+     */
+    public static final int MAX_ROWS = 100_000;
+    /** Before this, a day in the sink is not a day (the sink refuses such rows; older sinks may hold some). */
+    public static final String EARLIEST_DAY = "1900-01-01";
+
     /** Summaries of every topic with {@code from <= day <= to}; a null bound is open. */
     public synchronized List<TopicDayRow> topicDays(String topic, String from, String to) {
         StringBuilder sql = new StringBuilder(
@@ -75,13 +83,15 @@ public final class DashboardQueries implements AutoCloseable {
         if (topic != null) {
             sql.append(" AND topic = ?");
         }
-        sql.append(" ORDER BY day, topic");
+        sql.append(" ORDER BY day, topic LIMIT ?");
         try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
             query.setString(1, from == null ? "0000-00-00" : from);
             query.setString(2, to == null ? "9999-99-99" : to);
+            int next = 3;
             if (topic != null) {
-                query.setString(3, topic);
+                query.setString(next++, topic);
             }
+            query.setInt(next, MAX_ROWS);
             List<TopicDayRow> rows = new ArrayList<>();
             try (ResultSet r = query.executeQuery()) {
                 while (r.next()) {
@@ -94,13 +104,18 @@ public final class DashboardQueries implements AutoCloseable {
         }
     }
 
-    public synchronized Optional<DaySpan> daySpan() {
-        try (PreparedStatement query = connection.prepareStatement("SELECT MIN(day), MAX(day) FROM topic_daily");
-             ResultSet r = query.executeQuery()) {
-            if (r.next() && r.getString(1) != null) {
-                return Optional.of(new DaySpan(r.getString(1), r.getString(2)));
+    /** The first and latest day with a summary, among days from {@link #EARLIEST_DAY} to {@code latest}. */
+    public synchronized Optional<DaySpan> daySpan(String latest) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT MIN(day), MAX(day) FROM topic_daily WHERE day >= ? AND day <= ?")) {
+            query.setString(1, EARLIEST_DAY);
+            query.setString(2, latest);
+            try (ResultSet r = query.executeQuery()) {
+                if (r.next() && r.getString(1) != null) {
+                    return Optional.of(new DaySpan(r.getString(1), r.getString(2)));
+                }
+                return Optional.empty();
             }
-            return Optional.empty();
         } catch (SQLException e) {
             return emptyIfNoTables(e, Optional.empty());
         }
