@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswire.common.Json;
 import io.newswire.common.Topics;
+import io.newswire.common.http.RequestGuard;
 import io.newswire.dashboard.api.DashboardApi;
 import io.newswire.dashboard.api.DashboardQueries;
 import io.newswire.dashboard.metrics.PipelineMonitor;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,7 @@ public final class DashboardServer implements AutoCloseable {
     private DashboardQueries queries;
     private DashboardApi api;
     private PipelineMonitor monitor;
+    private RequestGuard guard;
     private Javalin app;
 
     /**
@@ -84,6 +87,16 @@ public final class DashboardServer implements AutoCloseable {
      * sink was opened once (which creates its tables); before that the pages say there is nothing yet.
      */
     public void start(String host, int port) {
+        start(host, port, null);
+    }
+
+    /**
+     * Serves on {@code host:port}, answering only requests that pass the {@link RequestGuard}: on loopback,
+     * those that name this machine; elsewhere, those that carry {@code token} (a random one when null; see
+     * {@link #accessLine}).
+     */
+    public void start(String host, int port, String token) {
+        guard = RequestGuard.forBinding(host, token);
         queries = new DashboardQueries(sinkUrl);
         api = new DashboardApi(queries, clock);
         monitor = clientConfig == null ? null
@@ -100,6 +113,7 @@ public final class DashboardServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
         });
         app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+        app.before(this::guard);
         app.get("/api/health", ctx -> ctx.json(api.health()));
         app.get("/api/topics", ctx -> ctx.json(api.ranking(day(ctx, "day"))));
         app.get("/api/topics/{id}", ctx -> ctx.json(api.topic(id(ctx)).orElseThrow(
@@ -138,6 +152,25 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
+    /** Refuses what the guard refuses; a valid {@code ?token=} becomes a cookie, so the page's own requests carry it. */
+    private void guard(Context ctx) {
+        String queryToken = ctx.queryParam("token");
+        Optional<RequestGuard.Refusal> refusal = guard.problem(ctx::header, ctx.cookie(RequestGuard.COOKIE), queryToken);
+        if (refusal.isPresent()) {
+            ctx.status(refusal.get().status()).json(Map.of("error", refusal.get().reason()));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (guard.requiresToken() && queryToken != null) {
+            ctx.header("Set-Cookie", RequestGuard.COOKIE + "=" + guard.token() + "; Path=/; HttpOnly; SameSite=Strict");
+        }
+    }
+
+    /** The line to print at start: where the dashboard is, and the token it requires when it requires one. */
+    public String accessLine(String host) {
+        return guard.startupLine("dashboard", url(host, port()));
+    }
+
     /** The consumer's {@code afterWrite}: counts the batch and pushes it to the open pages. */
     public void afterWrite(SinkBatch batch) {
         sinkMetrics.record(batch);
@@ -146,6 +179,10 @@ public final class DashboardServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    LiveUpdates liveUpdates() {
+        return live;
     }
 
     /** The address to open; a wildcard bind is shown as 127.0.0.1, which reaches it too. */

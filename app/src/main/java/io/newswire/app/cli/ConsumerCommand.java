@@ -6,6 +6,7 @@ import io.newswire.app.ops.Health;
 import io.newswire.app.ops.OpsServer;
 import io.newswire.common.Topics;
 import io.newswire.common.lifecycle.ServiceGroup;
+import io.newswire.common.http.RequestGuard;
 import io.newswire.consumer.SummaryConsumer;
 import io.newswire.dashboard.DashboardServer;
 import io.newswire.consumer.sink.JdbcSink;
@@ -36,6 +37,10 @@ public final class ConsumerCommand implements Callable<Integer> {
     @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "address the dashboard binds to (default ${DEFAULT-VALUE}: this machine only)")
     String httpHost;
 
+    @Option(names = "--http-token", paramLabel = "TOKEN", description = "token every request must carry when bound"
+            + " to an address other than loopback (default: $NEWSWIRE_HTTP_TOKEN, else a random one, printed)")
+    String httpToken;
+
     @Override
     public Integer call() throws Exception {
         StopSignal stop = StopSignal.onCtrlC();
@@ -48,8 +53,9 @@ public final class ConsumerCommand implements Callable<Integer> {
                 JdbcSink jdbcSink = services.own(JdbcSink.open(sinkUrl));
                 DashboardServer dashboard = httpPort == null ? null : new DashboardServer(sinkUrl, config, topics);
                 if (dashboard != null) {
-                    DashboardService served = services.start(new DashboardService(dashboard, httpHost, httpPort));
-                    System.out.println("dashboard: " + served.url());
+                    DashboardService served = services.start(new DashboardService(dashboard, httpHost, httpPort,
+                            RequestGuard.token(httpToken)));
+                    System.out.println(served.accessLine());
                 }
                 SummaryConsumer consumer = new SummaryConsumer(config, topics, jdbcSink,
                         dashboard == null ? batch -> { } : dashboard::afterWrite);

@@ -10,6 +10,7 @@ import io.newswire.app.kafka.DeadLetterKeys;
 import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.app.ops.OpsServer;
 import io.newswire.common.Article;
+import io.newswire.common.http.RequestGuard;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
 import io.newswire.common.lifecycle.ServiceGroup;
@@ -84,6 +85,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "address the dashboard binds to (default ${DEFAULT-VALUE}: this machine only)")
     String httpHost;
 
+    @Option(names = "--http-token", paramLabel = "TOKEN", description = "token every request must carry when bound"
+            + " to an address other than loopback (default: $NEWSWIRE_HTTP_TOKEN, else a random one, printed)")
+    String httpToken;
+
     @Option(names = "--partitions", defaultValue = "3", description = "partitions of each topic it creates (default ${DEFAULT-VALUE})")
     int partitions;
 
@@ -115,9 +120,10 @@ public final class DemoCommand implements Callable<Integer> {
             ops.bind(pipeline::streamsMetrics).bind(pipeline::consumerMetrics).check("pipeline", pipeline::health);
             out.printf("streams and sink consumer running; sink: %s%n", JdbcSink.redacted(sinkUrl));
             DashboardService served = dashboard == null ? null
-                    : services.start(new DashboardService(dashboard, httpHost, httpPort));
+                    : services.start(new DashboardService(dashboard, httpHost, httpPort,
+                            RequestGuard.token(httpToken)));
             if (served != null) {
-                out.printf("dashboard: %s%n", served.url());
+                out.println(served.accessLine());
             }
             SinkReader reader = services.own(new SinkReader(sinkUrl));
             DeadLetterKeys deadLetters = services.own(new DeadLetterKeys(config, topics.dlq().name()));

@@ -3,6 +3,7 @@ package io.newswire.app.cli;
 import io.newswire.app.ops.Health;
 import io.newswire.app.ops.OpsServer;
 import io.newswire.common.Topics;
+import io.newswire.common.http.RequestGuard;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.producer.http.HttpSource;
 import java.io.PrintStream;
@@ -36,13 +37,18 @@ public final class ProduceHttpCommand implements Callable<Integer> {
             description = "largest request body accepted, larger ones get 413 (default ${DEFAULT-VALUE})")
     long maxBytes;
 
+    @Option(names = "--http-token", paramLabel = "TOKEN", description = "token every request must carry when bound"
+            + " to an address other than loopback (default: $NEWSWIRE_HTTP_TOKEN, else a random one, printed)")
+    String httpToken;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Properties config = kafka.reachableClientConfig(out);
         StopSignal stop = StopSignal.onCtrlC();
         try (OpsServer ops = metrics.start(); ArticlePublisher publisher = new ArticlePublisher(config, Topics.from(config).raw());
-             HttpSource source = new HttpSource(publisher, maxBytes, Clock.systemUTC(), out::println)) {
+             HttpSource source = new HttpSource(publisher, maxBytes, Clock.systemUTC(), out::println,
+                     RequestGuard.token(httpToken))) {
             source.start(host, port);
             ops.bind(publisher::clientMetrics).check("source", () -> Health.ready("accepting POST /articles"));
             out.printf("accepting POST http://%s:%d/articles — Ctrl-C to stop%n", host, source.port());

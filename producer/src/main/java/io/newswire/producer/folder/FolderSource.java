@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardWatchEventKinds;
@@ -22,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * once each. A file is taken when it is complete: not modified for the quiet period and the same size as at
  * the previous scan (files written under a dot-name and renamed are never seen half-written). After Kafka
  * acknowledged every article of a file it is moved to {@code processed/}; a file that cannot be read is moved
- * to {@code failed/} beside a {@code .reason.txt}. A {@link WatchService} notices new files at once; a
+ * to {@code failed/} beside a {@code .reason.txt}, and so is a symbolic link (never followed: only what is in the
+ * inbox is published); the scan then goes on with the other files. A {@link WatchService} notices new files at once; a
  * periodic scan catches what it misses (network file systems, overflow).
  */
 public final class FolderSource implements AutoCloseable {
@@ -59,11 +65,24 @@ public final class FolderSource implements AutoCloseable {
     private final Consumer<String> report;
     /** Size of each waiting file at the previous scan: a growing file is not complete. */
     private final Map<Path, Long> sizes = new HashMap<>();
+    private final FileOpener opener;
     private ScheduledExecutorService scheduler;
     private WatchService watcher;
 
     public FolderSource(Path dir, FolderFileReader reader, ArticleOutput output, Duration quietPeriod, Clock clock,
                         Consumer<String> report) {
+        this(dir, reader, output, quietPeriod, clock, report, FolderSource::openNoFollow);
+    }
+
+    /** How a file of the inbox is opened for reading; the tests make one fail. */
+    @FunctionalInterface
+    interface FileOpener {
+        InputStream open(Path file) throws IOException;
+    }
+
+    FolderSource(Path dir, FolderFileReader reader, ArticleOutput output, Duration quietPeriod, Clock clock,
+                 Consumer<String> report, FileOpener opener) {
+        this.opener = opener;
         this.dir = dir;
         this.reader = reader;
         this.output = output;
@@ -85,11 +104,24 @@ public final class FolderSource implements AutoCloseable {
         int waiting = 0;
         int articles = 0;
         for (Path file : candidates()) {
-            if (!isComplete(file)) {
+            if (Files.isSymbolicLink(file)) {
+                // A link can point anywhere (~/.ssh/id_rsa): the inbox publishes only what is in it.
+                failed += fail(file, "a symbolic link, not followed: only files in the inbox are published");
+                continue;
+            }
+            FileResult result;
+            try {
+                if (!isComplete(file)) {
+                    waiting++;
+                    continue;
+                }
+                result = publish(file);
+            } catch (IOException e) {
+                // A file that vanished or cannot be moved must not stop the scan of the others.
+                report.accept("folder: " + file.getFileName() + ": " + e + "; will retry");
                 waiting++;
                 continue;
             }
-            FileResult result = publish(file);
             switch (result.state()) {
                 case DONE -> {
                     done++;
@@ -108,7 +140,8 @@ public final class FolderSource implements AutoCloseable {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 // Dot-files are still being written by a writer that renames when done (rsync, editors).
-                if (!name.startsWith(".") && Files.isRegularFile(entry) && FolderFileReader.handles(name)) {
+                boolean regularOrLink = Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(entry);
+                if (!name.startsWith(".") && regularOrLink && FolderFileReader.handles(name)) {
                     files.add(entry);
                 }
             }
@@ -138,6 +171,9 @@ public final class FolderSource implements AutoCloseable {
         } catch (InvalidArticleException e) {
             moveToFailed(file, e.getMessage());
             return new FileResult(FileState.FAILED, 0);
+        } catch (IOException e) {
+            // One file that cannot be read (permissions, a disk error) goes to failed/; the scan goes on.
+            return new FileResult(fail(file, "cannot read the file: " + e) == 1 ? FileState.FAILED : FileState.WAITING, 0);
         }
         Acknowledgements.Outcome outcome = Acknowledgements.publishAll(output, articles, Acknowledgements.DEFAULT_TIMEOUT);
         if (!outcome.allAcknowledged()) {
@@ -152,8 +188,25 @@ public final class FolderSource implements AutoCloseable {
         return new FileResult(FileState.DONE, articles.size());
     }
 
-    private static byte[] readCapped(Path file) throws IOException, InvalidArticleException {
-        try (InputStream in = Files.newInputStream(file)) {
+    /** Moves the file to failed/ with its reason; 1 when done, 0 when even that failed (reported, tried next scan). */
+    private int fail(Path file, String reason) {
+        try {
+            moveToFailed(file, reason);
+            return 1;
+        } catch (IOException e) {
+            report.accept("folder: " + file.getFileName() + " failed (" + reason + ") and cannot be moved: " + e);
+            return 0;
+        }
+    }
+
+    /** Opens the file itself, never what a link (swapped in after the scan looked) points at. */
+    private static InputStream openNoFollow(Path file) throws IOException {
+        return Channels.newInputStream(Files.newByteChannel(file,
+                Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)));
+    }
+
+    private byte[] readCapped(Path file) throws IOException, InvalidArticleException {
+        try (InputStream in = opener.open(file)) {
             byte[] content = in.readNBytes((int) MAX_FILE_BYTES + 1);
             if (content.length > MAX_FILE_BYTES) {
                 throw new InvalidArticleException("too-large: file larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");

@@ -2,9 +2,11 @@ package io.newswire.producer.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.newswire.common.Article;
 import io.newswire.common.Json;
+import io.newswire.common.http.RequestGuard;
 import io.newswire.producer.Acknowledgements;
 import io.newswire.producer.ArticleOutput;
 import io.newswire.producer.IncomingArticles;
@@ -16,12 +18,15 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * {@code POST /articles}: one {@code Article} or a JSON array of them, published to {@code news.articles.raw}
  * (through an {@link ArticleOutput}). Answers 202 only after Kafka acknowledged every article of the request,
- * 400 with the reason for bad input, 413 above the size cap, 503 when Kafka did not acknowledge.
+ * 400 with the reason for bad input, 413 above the size cap, 503 when Kafka did not acknowledge. Every request
+ * passes the {@link RequestGuard} first (Host, and the token off loopback: 421/401), and a post must be
+ * {@code application/json} from no other site (415/403).
  */
 public final class HttpSource implements AutoCloseable {
 
@@ -33,22 +38,35 @@ public final class HttpSource implements AutoCloseable {
     private final ArticleOutput output;
     private final long maxBytes;
     private final Consumer<String> report;
+    private final String token;
+    private RequestGuard guard;
     private Javalin server;
 
     public HttpSource(ArticleOutput output, long maxBytes, Clock clock, Consumer<String> report) {
+        this(output, maxBytes, clock, report, null);
+    }
+
+    /**
+     * @param token the token requests must carry (see {@link RequestGuard}), or null: none on loopback, a
+     *              random one (printed at start) on any other address
+     */
+    public HttpSource(ArticleOutput output, long maxBytes, Clock clock, Consumer<String> report, String token) {
         this.incoming = new IncomingArticles(SOURCE, clock);
         this.output = output;
         this.maxBytes = maxBytes;
         this.report = report;
+        this.token = token;
     }
 
     /** Starts listening; {@code port} 0 picks a free one (see {@link #port()}). */
     public HttpSource start(String host, int port) {
+        guard = RequestGuard.forBinding(host, token);
         server = Javalin.create(config -> {
             config.showJavalinBanner = false;
             // Our own cap (413 with a JSON reason) applies first; Javalin's only guards other routes.
             config.http.maxRequestSize = maxBytes + 1;
         });
+        server.before(this::guard);
         server.post("/articles", this::postArticles);
         server.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
         try {
@@ -58,7 +76,23 @@ public final class HttpSource implements AutoCloseable {
             throw new IllegalStateException("cannot accept HTTP pushes on " + host + ":" + port + ": "
                     + rootMessage(e) + " (is the port in use?)", e);
         }
+        report.accept(guard.startupLine("POST /articles", "http://" + (host.contains(":") ? "[" + host + "]" : host)
+                + ":" + port() + "/articles"));
         return this;
+    }
+
+    /** Host and token for every route; Content-Type and cross-site checks for the one that publishes. */
+    private void guard(Context ctx) throws IOException {
+        Optional<RequestGuard.Refusal> refusal = guard.problem(ctx::header, ctx.cookie(RequestGuard.COOKIE),
+                ctx.queryParam("token"));
+        if (refusal.isEmpty() && ctx.method() == HandlerType.POST) {
+            refusal = RequestGuard.crossSiteProblem(ctx::header);
+        }
+        if (refusal.isPresent()) {
+            ctx.status(refusal.get().status()).contentType("application/json")
+                    .result(Json.mapper().writeValueAsString(Map.of("error", refusal.get().reason())));
+            ctx.skipRemainingHandlers();
+        }
     }
 
     public int port() {

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * JSON lines of {@code Article} to {@code news.articles.raw} (through an {@link ArticleOutput}). A bad line is
- * reported on stderr with its number and skipped; the others go on. Blank lines are ignored.
+ * reported on stderr with its number and skipped; the others go on. Blank lines are ignored. A line is held
+ * in memory only up to {@link #MAX_LINE_CHARS}: a longer one is skipped unread as {@code too-large}.
  */
 public final class StdinSource {
 
@@ -47,17 +48,19 @@ public final class StdinSource {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         long lineNumber = 0;
         long bad = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
+        BoundedLineReader lines = new BoundedLineReader(in, MAX_LINE_CHARS);
+        BoundedLineReader.Line line;
+        while ((line = lines.next()) != null) {
             lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
             try {
-                if (line.length() > MAX_LINE_CHARS) {
-                    throw new InvalidArticleException("too-large: line longer than " + MAX_LINE_CHARS + " characters");
+                if (line.tooLong()) {
+                    throw new InvalidArticleException("too-large: a line of " + line.length()
+                            + " characters, over the cap of " + MAX_LINE_CHARS);
                 }
-                Article article = incoming.parseOne(line);
+                if (line.text().isBlank()) {
+                    continue;
+                }
+                Article article = incoming.parseOne(line.text());
                 sends.add(output.publish(article));
             } catch (InvalidArticleException e) {
                 bad++;
