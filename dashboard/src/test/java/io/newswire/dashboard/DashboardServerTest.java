@@ -223,12 +223,15 @@ class DashboardServerTest {
     void shouldZeroFillAnEntitysDaysAndMatchItsIdExactly() throws Exception {
         sink.write(new SinkBatch(List.of(), List.of(
                 withEntity(article("k1", "Kursk front", "2024-11-01", "war-in-ukraine", null, "2024-11-01T10:00:00Z")),
-                withEntity(article("k2", "Kursk again", "2024-11-03", "war-in-ukraine", null, "2024-11-03T10:00:00Z"))),
+                withEntity(article("k2", "Kursk again", "2024-11-03", "war-in-ukraine", null, "2024-11-03T10:00:00Z")),
+                withEntity(article("k3", "Kursk from a wrong clock", "9999-12-31", "war-in-ukraine", null,
+                        "2024-11-04T10:00:00Z"))),
                 Map.of()));
 
         JsonNode kursk = json("/api/entities/kursk");
 
         assertThat(kursk.get("firstDay").asText()).isEqualTo("2024-11-01");
+        assertThat(kursk.get("latestDay").asText()).as("a day after tomorrow is no day").isEqualTo("2024-11-03");
         assertThat(kursk.get("days")).extracting(d -> d.get("articleCount").asLong()).containsExactly(1L, 0L, 1L);
         assertThat(get("/api/entities/kurs").statusCode()).as("a prefix is not the entity").isEqualTo(404);
         assertThat(get("/api/entities/kurs%25").statusCode()).as("% is no wildcard").isEqualTo(404);

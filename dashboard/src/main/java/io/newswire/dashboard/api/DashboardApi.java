@@ -109,9 +109,12 @@ public final class DashboardApi {
 
     /** The entity page, or empty when no article in the sink names the entity. */
     public Optional<EntityDetail> entity(String id, int offset, int limit) {
+        // Only days that can be (1900 to tomorrow), as the other views: older sinks may hold others.
+        String latestDay = latestDay();
         List<DayArticles> perDay = new ArrayList<>();
         for (DayArticles row : queries.entityDays(id)) {
-            if (isDay(row.day())) {
+            if (parseDay(row.day()).isPresent() && row.day().compareTo(DashboardQueries.EARLIEST_DAY) >= 0
+                    && row.day().compareTo(latestDay) <= 0) {
                 perDay.add(row);
             }
         }
@@ -160,15 +163,6 @@ public final class DashboardApi {
     private static ArticlePage page(List<StoredArticle> rows, int offset, int limit) {
         return new ArticlePage(offset, limit, rows.size() > limit,
                 rows.stream().limit(limit).map(DashboardApi::summary).toList());
-    }
-
-    private static boolean isDay(String value) {
-        try {
-            LocalDate.parse(value);
-            return true;
-        } catch (RuntimeException e) {
-            return false; // a row the sink should not have: skipped rather than breaking the page
-        }
     }
 
     public Optional<ArticleDetail> article(String id) {
