@@ -11,6 +11,8 @@ import io.newswire.app.cli.ReprocessCommand;
 import io.newswire.app.cli.StreamsCommand;
 import io.newswire.app.cli.TagCommand;
 import io.newswire.app.cli.TrainCommand;
+import io.newswire.app.cli.TrainEntitiesCommand;
+import io.newswire.app.cli.TrainKeyphrasesCommand;
 import io.newswire.app.kafka.KafkaUnreachableException;
 import io.newswire.app.logging.LogSettings;
 import io.newswire.app.logging.Logs;
@@ -34,7 +36,7 @@ import picocli.CommandLine.ScopeType;
         description = "A news ingestion pipeline on Apache Kafka.",
         subcommands = {DemoCommand.class, ProduceCommand.class, StreamsCommand.class, ConsumerCommand.class,
             TagCommand.class, EvalCommand.class, ReprocessCommand.class, BrokerCommand.class, TrainCommand.class,
-            BenchCommand.class})
+            TrainEntitiesCommand.class, TrainKeyphrasesCommand.class, BenchCommand.class})
 public final class Newswire {
 
     /** How much the log file gets; read before picocli runs (see {@link LogSettings}), declared here for help and checks. */

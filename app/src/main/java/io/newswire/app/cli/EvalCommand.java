@@ -4,6 +4,8 @@ import io.newswire.app.Components;
 import io.newswire.producer.fulltext.ArticleTextExtractor;
 import io.newswire.producer.fulltext.ExtractionEvaluation;
 import io.newswire.streams.tagging.LuceneTagger;
+import io.newswire.streams.tagging.entities.names.NameFinder;
+import io.newswire.streams.tagging.entities.names.NameModel;
 import io.newswire.streams.tagging.eval.CategoryAccuracy;
 import io.newswire.streams.tagging.eval.Evaluation;
 import io.newswire.streams.tagging.eval.GoldArticle;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Spec;
  * {@code eval --data LABELLED --model FILE}: the learned desk model on held-out articles ({@link DeskEval}).
  * {@code eval --extraction DIR}: precision, recall, accuracy and F1 of the full-text extractor on a main-text set
  * such as {@code ../shared/corpora/extraction}, and its speed ({@link ExtractionEvaluation}).
+ * {@code eval --entities TEST.conll}: the name finder on a CoNLL-format file ({@link EntityEval}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Precision, recall and F1 of the tagger (topics, entities, quantities) on a gold JSON-lines file,",
@@ -54,6 +57,14 @@ public final class EvalCommand implements Callable<Integer> {
             description = "also report desk category accuracy on a corpus of JSON lines {category, title, body} (BBC categories)")
     Path corpus;
 
+    @Option(names = "--entities", paramLabel = "TEST.conll",
+            description = "named-entity precision, recall and F1 per type (PER, ORG, LOC) on a CoNLL-format file")
+    Path entities;
+
+    @Option(names = "--entity-model", paramLabel = "FILE",
+            description = "with --entities: a model from `newswire train-entities` instead of the shipped one")
+    Path entityModel;
+
     @Option(names = "--verbose", description = "print every article (or page) where the tagger (or extractor) and the gold differ")
     boolean verbose;
 
@@ -69,14 +80,22 @@ public final class EvalCommand implements Callable<Integer> {
         if ((data == null) != (model == null)) {
             throw new ParameterException(spec.commandLine(), "--data and --model go together");
         }
-        if (gold == null && data == null && extraction == null) {
-            throw new ParameterException(spec.commandLine(), "give a GOLD file, --data and --model, or --extraction DIR");
+        if (gold == null && data == null && extraction == null && entities == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "give a GOLD file, --data and --model, --extraction DIR, or --entities FILE");
+        }
+        if (entityModel != null && entities == null) {
+            throw new ParameterException(spec.commandLine(), "--entity-model goes with --entities");
         }
         if (extraction != null) {
             evaluateExtraction(System.out);
         }
         if (data != null) {
             DeskEval.evaluate(data, model, System.out);
+        }
+        if (entities != null) {
+            EntityEval.evaluate(new NameFinder(entityModel == null ? NameModel.defaultModel() : NameModel.read(entityModel)),
+                    entities, System.out, verbose);
         }
         return gold == null ? 0 : evaluateGold(System.out);
     }

@@ -7,8 +7,10 @@ import io.newswire.streams.tagging.analysis.NewsAnalyzer;
 import io.newswire.streams.tagging.analysis.Vocabulary;
 import io.newswire.streams.tagging.entities.EntityMatcher;
 import io.newswire.streams.tagging.entities.Gazetteer;
+import io.newswire.streams.tagging.entities.names.NameFinder;
 import io.newswire.streams.tagging.keyphrases.DocumentFrequencies;
 import io.newswire.streams.tagging.keyphrases.KeyphraseExtractor;
+import io.newswire.streams.tagging.keyphrases.WordClasses;
 import io.newswire.streams.tagging.quantities.QuantityExtractor;
 import io.newswire.streams.tagging.taxonomy.Taxonomy;
 import io.newswire.streams.tagging.taxonomy.TopicMatcher;
@@ -20,14 +22,13 @@ import java.util.List;
  * tokens to the topic matcher (taxonomy phrases on stems), the entity matcher (gazetteer aliases on
  * lowercased tokens), the quantity extractor and the keyphrase extractor.
  *
- * <p>Thread-safe: the matchers are immutable; each thread reuses its own token buffers; the keyphrase
- * document frequencies are concurrent and bounded. Keyphrases depend on the articles seen before (that
- * is what makes them corpus-aware); topics, entities and quantities depend on the article alone.
+ * <p>Thread-safe: the matchers are immutable; each thread reuses its own token buffers. Every tag depends
+ * on the article alone (keyphrase document frequencies are a fixed reference, not learned from the stream),
+ * so a replay, a reprocess or another instance gives the same tags. The name model (persons,
+ * organisations and places the gazetteer does not know) can be left out for speed.
  */
 public final class LuceneTagger implements Tagger {
 
-    /** Distinct stems remembered for keyphrase IDF: about 20 MB at most. */
-    static final int MAX_KEYPHRASE_TERMS = 200_000;
     static final int KEYPHRASES_PER_ARTICLE = 5;
     /** Longer articles are tagged on their first megabyte of text; the rest adds little and costs memory. */
     static final int MAX_TEXT_CHARS = 1 << 20;
@@ -48,10 +49,19 @@ public final class LuceneTagger implements Tagger {
         final EntityMatcher.Scratch entityScratch = entities.newScratch();
     }
 
+    /** The tagger with the shipped name model finding the names the gazetteer does not know. */
     public LuceneTagger(Taxonomy taxonomy, Gazetteer gazetteer) {
+        this(taxonomy, gazetteer, NameFinder.withDefaultModel());
+    }
+
+    /**
+     * @param names the model for names the gazetteer does not know, or null to find only the gazetteer's
+     */
+    public LuceneTagger(Taxonomy taxonomy, Gazetteer gazetteer, NameFinder names) {
         this.topics = new TopicMatcher(taxonomy, stems, this::phraseStems);
-        this.entities = new EntityMatcher(gazetteer, words, this::lowercaseTokens);
-        this.keyphrases = new KeyphraseExtractor(new DocumentFrequencies(MAX_KEYPHRASE_TERMS), KEYPHRASES_PER_ARTICLE);
+        this.entities = new EntityMatcher(gazetteer, words, this::lowercaseTokens, names);
+        this.keyphrases = new KeyphraseExtractor(DocumentFrequencies.defaultFrequencies(), WordClasses.defaultClasses(),
+                KEYPHRASES_PER_ARTICLE);
         this.work = ThreadLocal.withInitial(Work::new);
     }
 

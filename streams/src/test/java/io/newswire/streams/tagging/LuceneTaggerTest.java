@@ -151,4 +151,43 @@ class LuceneTaggerTest {
             assertThat(tags.quantities()).isEqualTo(expected.quantities());
         });
     }
+
+    @Test
+    void shouldFindPersonsTheGazetteerDoesNotKnowAndJoinTheirShortMentions() {
+        Tags tags = tag("Howard attacks Blair over tax", "Tory leader Michael Howard has attacked Tony Blair over council"
+                + " tax. Mr Howard said families were paying more. Charles Kennedy of the Liberal Democrats disagreed.");
+
+        assertThat(tags.entities()).extracting(EntityMention::id, EntityMention::type)
+                .contains(org.assertj.core.groups.Tuple.tuple("michael-howard", "person"),
+                        org.assertj.core.groups.Tuple.tuple("charles-kennedy", "person"),
+                        org.assertj.core.groups.Tuple.tuple("tony-blair", "person"));
+        assertThat(tags.entities()).filteredOn(e -> e.id().equals("michael-howard"))
+                .allSatisfy(howard -> assertThat(howard.mentions()).isGreaterThanOrEqualTo(2));
+        assertThat(entityIds(tags)).doesNotContain("howard", "mr-howard");
+    }
+
+    @Test
+    void shouldNotLinkASurnameInsideSomeoneElsesLongerName() {
+        Tags tags = tag("Labor MP questions budget", "John Vance Langmore, the Labor member for Fraser, said on Tuesday"
+                + " the budget was unfair. Langmore told parliament the cuts would hurt families.");
+
+        assertThat(entityIds(tags)).contains("john-vance-langmore").doesNotContain("jd-vance", "langmore");
+    }
+
+    @Test
+    void shouldStillLinkTheGazetteersPersonUnderATitle() {
+        Tags tags = tag("Vance visits Ohio", "Vice President JD Vance visited a factory in Ohio on Monday.");
+
+        assertThat(entityIds(tags)).contains("jd-vance");
+    }
+
+    @Test
+    void shouldFindOnlyTheGazetteerWithoutTheNameModel() {
+        LuceneTagger gazetteerOnly = new LuceneTagger(Taxonomy.defaultTaxonomy(), Gazetteer.defaultGazetteer(), null);
+
+        Tags tags = gazetteerOnly.tag(new Article(1, "t", "test", null, "Howard attacks Blair",
+                "Michael Howard has attacked Tony Blair.", null, null, "en"));
+
+        assertThat(entityIds(tags)).containsExactly("tony-blair");
+    }
 }

@@ -34,8 +34,12 @@ public final class AnalyzedText {
     /** Distinct lowercased words remembered per thread; a flood of new words empties the cache, never grows it. */
     private static final int WORD_CACHE_SIZE = 50_000;
 
-    /** What is known about one lowercased word: its stem and ids, worked out once per thread. */
-    private record Word(String stem, int stemId, int wordId, boolean stop) {
+    /**
+     * What is known about one lowercased word, worked out once per thread: its stem and ids, and the hashes
+     * of the word and of its last three letters that the name finder's features are made of.
+     */
+    private record Word(String stem, int stemId, int wordId, boolean stop, long hash, long suffixHash,
+                        long prefixHash, long longSuffixHash) {
     }
 
     private final EnglishStemmer stemmer = new EnglishStemmer();
@@ -136,12 +140,25 @@ public final class AnalyzedText {
     private Word newWord(int lowerAt, int length, boolean alphabetic, Vocabulary stems, Vocabulary words) {
         String stem = alphabetic && length > 2 ? snowballStem(lowerAt, length) : new String(lowerChars, lowerAt, length);
         Word word = new Word(stem, stems.id(stem.toCharArray(), 0, stem.length()), words.id(lowerChars, lowerAt, length),
-                STOP_WORDS.contains(lowerChars, lowerAt, length));
+                STOP_WORDS.contains(lowerChars, lowerAt, length), hash(lowerChars, lowerAt, length),
+                hash(lowerChars, lowerAt + Math.max(0, length - 3), Math.min(3, length)),
+                hash(lowerChars, lowerAt, Math.min(3, length)) * 31 + 3,
+                hash(lowerChars, lowerAt + Math.max(0, length - 5), Math.min(5, length)) * 31 + 5);
         if (wordCache.size() >= WORD_CACHE_SIZE) {
             wordCache.clear();
         }
         wordCache.put(Arrays.copyOfRange(lowerChars, lowerAt, lowerAt + length), word);
         return word;
+    }
+
+    /** 64-bit FNV-1a of the characters: stable across runs and machines (a model's features are made of it). */
+    public static long hash(char[] chars, int from, int length) {
+        long h = 0xcbf29ce484222325L;
+        for (int k = from; k < from + length; k++) {
+            h ^= chars[k];
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     private String snowballStem(int lowerAt, int length) {
@@ -204,6 +221,26 @@ public final class AnalyzedText {
     /** Id of the stem in the stem vocabulary (taxonomy phrases), or {@link Vocabulary#UNKNOWN}. */
     public int stemId(int i) {
         return words[i].stemId();
+    }
+
+    /** {@link #hash} of the lowercased token. */
+    public long wordHash(int i) {
+        return words[i].hash();
+    }
+
+    /** {@link #hash} of the last three characters of the lowercased token. */
+    public long suffixHash(int i) {
+        return words[i].suffixHash();
+    }
+
+    /** {@link #hash} of the first three characters of the lowercased token. */
+    public long prefixHash(int i) {
+        return words[i].prefixHash();
+    }
+
+    /** {@link #hash} of the last five characters of the lowercased token. */
+    public long longSuffixHash(int i) {
+        return words[i].longSuffixHash();
     }
 
     public String lower(int i) {

@@ -4,9 +4,13 @@ import io.newswire.common.EntityMention;
 import io.newswire.streams.tagging.analysis.AnalyzedText;
 import io.newswire.streams.tagging.analysis.TokenTrie;
 import io.newswire.streams.tagging.analysis.Vocabulary;
+import io.newswire.streams.tagging.entities.names.NameFinder;
+import io.newswire.streams.tagging.entities.names.NameLabels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +27,10 @@ import java.util.function.Function;
  * article and is dropped when it sits inside a longer capitalised name ("Michael Jordan"); a person is not
  * matched when a hyphenated part follows ("Kim Jong-gyu" against a "Kim Jong"); a capital stands for its
  * country ("Pyongyang said …") unless it is where something happens ("in Minsk", "visit to Pyongyang").
+ *
+ * <p>With a {@link NameFinder}, the names the model reads in the article count too: a person's alias inside
+ * a longer name of someone else ("Vance" in "John Vance Langmore") is not that person, and the names the
+ * gazetteer does not know become entities of their own ({@link OpenWorldNames}).
  */
 public final class EntityMatcher {
 
@@ -36,20 +44,41 @@ public final class EntityMatcher {
 
     private static final Set<String> GENERATION_SUFFIXES = Set.of("jr", "junior", "sr", "senior", "ii", "iii");
 
+    /** Titles that may start a person's name as the model reads it ("President Joe Biden") without being part of it. */
+    private static final List<String> PERSON_TITLES = List.of("mr", "mrs", "ms", "dr", "president", "senator", "sen",
+            "vice", "governor", "gov", "minister", "prime", "secretary", "chancellor", "king", "queen", "prince",
+            "general", "gen", "rep", "leader", "premier", "pope", "former", "us", "u.s");
+
     private final List<GazetteerEntry> entries;
     private final TokenTrie<Alias> trie;
     private final int[][] cueWordIds;
     private final int[] metonymOf;
     private final int[] locativeIds;
+    private final int[] titleIds;
+    /** For each entry that is a person with a name of several words, the lowercased last word of it, else null. */
+    private final String[] surnames;
+    private final Set<String> ids;
     private final Vocabulary words;
+    private final NameFinder names;
 
     /**
      * @param words the vocabulary of lowercased tokens, shared with the article analysis
      * @param tokenize an alias or cue → its lowercased tokens, with the article analyser
      */
     public EntityMatcher(Gazetteer gazetteer, Vocabulary words, Function<String, List<String>> tokenize) {
+        this(gazetteer, words, tokenize, null);
+    }
+
+    /**
+     * @param names the model that finds names the gazetteer does not know, or null for the gazetteer alone
+     */
+    public EntityMatcher(Gazetteer gazetteer, Vocabulary words, Function<String, List<String>> tokenize,
+                         NameFinder names) {
         this.entries = gazetteer.entities();
         this.words = words;
+        this.names = names;
+        this.surnames = new String[entries.size()];
+        this.ids = new HashSet<>();
         TokenTrie.Builder<Alias> builder = new TokenTrie.Builder<>();
         Map<String, Integer> indexById = new HashMap<>();
         cueWordIds = new int[entries.size()][];
@@ -59,17 +88,23 @@ public final class EntityMatcher {
         }
         for (int e = 0; e < entries.size(); e++) {
             GazetteerEntry entry = entries.get(e);
-            List<String> names = new ArrayList<>(entry.aliases());
-            names.add(0, entry.name());
-            for (String name : names.stream().distinct().toList()) {
+            List<String> aliases = new ArrayList<>(entry.aliases());
+            aliases.add(0, entry.name());
+            for (String name : aliases.stream().distinct().toList()) {
                 int[] ids = tokenize.apply(name).stream().mapToInt(words::add).toArray();
                 builder.add(ids, new Alias(e, isAllCaps(name)));
             }
             cueWordIds[e] = entry.cues().stream().flatMap(cue -> tokenize.apply(cue).stream())
                     .mapToInt(words::add).toArray();
             metonymOf[e] = entry.of() == null ? -1 : indexById.get(entry.of());
+            List<String> nameTokens = tokenize.apply(entry.name());
+            if ("person".equals(entry.type()) && nameTokens.size() > 1) {
+                surnames[e] = nameTokens.get(nameTokens.size() - 1);
+            }
+            ids.add(entry.id());
         }
         locativeIds = LOCATIVE.stream().mapToInt(words::add).sorted().toArray();
+        titleIds = PERSON_TITLES.stream().mapToInt(words::add).sorted().toArray();
         trie = builder.build();
     }
 
@@ -80,6 +115,10 @@ public final class EntityMatcher {
         private final int[] mentions = new int[entries.size()];
         private final int[] firstAt = new int[entries.size()];
         private final int[] found = new int[entries.size()];
+        private final NameFinder.Scratch nameScratch = names == null ? null : names.newScratch();
+        private final OpenWorldNames openWorld = new OpenWorldNames();
+        private int[] nameAt = new int[256];
+        private boolean[] claimed = new boolean[256];
     }
 
     public Scratch newScratch() {
@@ -89,6 +128,7 @@ public final class EntityMatcher {
     /** The entities of the article with their mention counts, most mentioned first. */
     public List<EntityMention> match(AnalyzedText text, Scratch scratch) {
         markWordsPresent(text, scratch);
+        prepareNames(text, scratch);
         int foundCount = 0;
         int i = 0;
         while (i < text.size()) {
@@ -115,14 +155,71 @@ public final class EntityMatcher {
                 i++;
                 continue;
             }
-            int entry = resolveMetonymy(bestEntry, text, i);
-            if (scratch.mentions[entry]++ == 0) {
-                scratch.firstAt[entry] = i;
-                scratch.found[foundCount++] = entry;
-            }
+            foundCount = count(resolveMetonymy(bestEntry, text, i), i, bestEnd, scratch, foundCount);
             i = bestEnd + 1;
         }
-        return mentions(scratch, foundCount);
+        return names == null ? mentions(scratch, foundCount) : withOpenWorldNames(text, scratch, foundCount);
+    }
+
+    private int count(int entry, int from, int to, Scratch scratch, int foundCount) {
+        if (scratch.mentions[entry]++ == 0) {
+            scratch.firstAt[entry] = from;
+            scratch.found[foundCount++] = entry;
+        } else {
+            scratch.firstAt[entry] = Math.min(scratch.firstAt[entry], from);
+        }
+        if (names != null) {
+            for (int k = from; k <= to; k++) {
+                scratch.claimed[k] = true;
+            }
+        }
+        return foundCount;
+    }
+
+    /** Runs the name model, and notes for each token the name it is part of. */
+    private void prepareNames(AnalyzedText text, Scratch scratch) {
+        if (names == null) {
+            return;
+        }
+        if (scratch.nameAt.length < text.size()) {
+            scratch.nameAt = new int[Math.max(text.size(), scratch.nameAt.length * 2)];
+            scratch.claimed = new boolean[scratch.nameAt.length];
+        }
+        Arrays.fill(scratch.nameAt, 0, text.size(), -1);
+        Arrays.fill(scratch.claimed, 0, text.size(), false);
+        names.find(text, scratch.nameScratch);
+        for (int k = 0; k < scratch.nameScratch.count(); k++) {
+            for (int t = scratch.nameScratch.start(k); t <= scratch.nameScratch.end(k); t++) {
+                scratch.nameAt[t] = k;
+            }
+        }
+    }
+
+    /** The gazetteer's entities and the model's new ones together, most mentioned first. */
+    private List<EntityMention> withOpenWorldNames(AnalyzedText text, Scratch scratch, int foundCount) {
+        Map<String, OpenWorldNames.Entity> byId = new LinkedHashMap<>();
+        Map<String, OpenWorldNames.Entity> personsByWord = new HashMap<>();
+        for (int k = 0; k < foundCount; k++) {
+            int e = scratch.found[k];
+            GazetteerEntry entry = entries.get(e);
+            OpenWorldNames.Entity entity = new OpenWorldNames.Entity(e, entry.id(), entry.name(), entry.type(),
+                    scratch.firstAt[e]);
+            entity.mentions = scratch.mentions[e];
+            scratch.mentions[e] = 0;
+            byId.put(entry.id(), entity);
+            if (surnames[e] != null) {
+                personsByWord.putIfAbsent(surnames[e], entity);
+            }
+        }
+        scratch.openWorld.add(text, names.model(), scratch.nameScratch, scratch.claimed, ids, byId, personsByWord);
+        List<OpenWorldNames.Entity> order = new ArrayList<>(byId.values());
+        order.sort((a, b) -> a.mentions != b.mentions ? Integer.compare(b.mentions, a.mentions)
+                : Integer.compare(a.firstAt, b.firstAt));
+        List<EntityMention> result = new ArrayList<>(order.size());
+        for (OpenWorldNames.Entity entity : order) {
+            result.add(new EntityMention(entity.id, entity.name, entity.type, entity.mentions));
+        }
+        return result;
     }
 
     private List<EntityMention> mentions(Scratch scratch, int foundCount) {
@@ -150,10 +247,36 @@ public final class EntityMatcher {
         if ("person".equals(entry.type()) && to + 1 < text.size() && namePartFollows(text, to)) {
             return false;
         }
+        if (("person".equals(entry.type()) || entry.ambiguous()) && insideLongerPersonName(text, from, to, scratch)) {
+            return false;
+        }
         if (entry.ambiguous()) {
             return hasCue(alias.entry(), scratch) && !insideLongerName(text, from, to);
         }
         return true;
+    }
+
+    /**
+     * "Vance" in "John Vance Langmore", "Chad" in "Chad le Clos": the model reads a longer person's name around
+     * the alias, one that goes on past it or starts before it with more than titles.
+     */
+    private boolean insideLongerPersonName(AnalyzedText text, int from, int to, Scratch scratch) {
+        if (names == null) {
+            return false;
+        }
+        int k = scratch.nameAt[from];
+        if (k < 0 || scratch.nameAt[to] != k || scratch.nameScratch.type(k) != NameLabels.PERSON) {
+            return false;
+        }
+        if (scratch.nameScratch.end(k) > to) {
+            return true;
+        }
+        for (int t = scratch.nameScratch.start(k); t < from; t++) {
+            if (Arrays.binarySearch(titleIds, text.wordId(t)) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Kim Jong-gyu" after a "Kim Jong", "Donald Trump Jr.": another person whose name starts the same. */

@@ -9,10 +9,11 @@ import java.util.Map;
 import org.apache.lucene.analysis.CharArraySet;
 
 /**
- * The phrases that best describe one article against everything seen so far, so that a story the taxonomy
- * does not know still shows up. Candidates are runs of up to three content words (RAKE: stop words and
- * punctuation split them); a candidate scores the sum of the TF-IDF of its stems, with IDF from
- * {@link DocumentFrequencies}. The article is counted into the frequencies after it is scored.
+ * The phrases that best describe one article against a reference corpus, so that a story the taxonomy does
+ * not know still shows up. Candidates are noun phrases of up to three content words: stop words,
+ * punctuation, verbs and adverbs split them ({@link WordClasses}: "moscow sees" gives "moscow"), and a
+ * phrase does not end on an adjective. A candidate scores the sum of the TF-IDF of its stems, with IDF from
+ * fixed {@link DocumentFrequencies}: the same article always gets the same keyphrases, whatever came before.
  */
 public final class KeyphraseExtractor {
 
@@ -32,10 +33,14 @@ public final class KeyphraseExtractor {
             Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey());
 
     private final DocumentFrequencies frequencies;
+    private final CharArraySet breaking;
+    private final CharArraySet modifiers;
     private final int limit;
 
-    public KeyphraseExtractor(DocumentFrequencies frequencies, int limit) {
+    public KeyphraseExtractor(DocumentFrequencies frequencies, WordClasses classes, int limit) {
         this.frequencies = frequencies;
+        this.breaking = classes.breaking();
+        this.modifiers = classes.modifiers();
         this.limit = limit;
     }
 
@@ -48,7 +53,7 @@ public final class KeyphraseExtractor {
         List<String> stems = new ArrayList<>();
         int runStart = -1;
         for (int i = 0; i <= text.size(); i++) {
-            boolean content = i < text.size() && isContent(text, i);
+            boolean content = i < text.size() && isContent(text, i) && !text.lowerIn(breaking, i);
             if (content) {
                 String stem = text.stem(i);
                 termCounts.merge(stem, 1, Integer::sum);
@@ -61,13 +66,18 @@ public final class KeyphraseExtractor {
             boolean runEnds = !content || !text.joinedToNext(i) || stems.size() == MAX_WORDS;
             if (runStart >= 0 && runEnds) {
                 int last = content ? i : i - 1;
-                candidates.add(new Candidate(phrase(text, runStart, last), stems));
+                // a noun phrase ends on its noun: "nuclear" alone or "north korean" is not one
+                while (last >= runStart && text.lowerIn(modifiers, last)) {
+                    stems.remove(stems.size() - 1);
+                    last--;
+                }
+                if (last >= runStart) {
+                    candidates.add(new Candidate(phrase(text, runStart, last), stems));
+                }
                 runStart = -1;
             }
         }
-        List<String> best = best(candidates, termCounts);
-        frequencies.observe(termCounts.keySet());
-        return best;
+        return best(candidates, termCounts);
     }
 
     private List<String> best(List<Candidate> candidates, Map<String, Integer> termCounts) {

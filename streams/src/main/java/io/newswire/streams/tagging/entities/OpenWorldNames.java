@@ -1,0 +1,240 @@
+package io.newswire.streams.tagging.entities;
+
+import io.newswire.streams.tagging.analysis.AnalyzedText;
+import io.newswire.streams.tagging.entities.names.NameFinder;
+import io.newswire.streams.tagging.entities.names.NameLabels;
+import io.newswire.streams.tagging.entities.names.NameModel;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The names the model finds that the gazetteer does not know, as entities of the article: a person,
+ * organisation or place with a slug id of its name. Titles do not belong to the name ("President", "Mr");
+ * a later short mention joins the full name it stands for ("Howard" and "Mr Howard" after "Michael
+ * Howard", "Blair" after the gazetteer's "Tony Blair"); nationality words ("Palestinian") and headlines in
+ * capitals are left out; a name whose slug is a gazetteer id the article did not earn (a "Jordan" with no
+ * cue for the country) is left out rather than confused with that entry.
+ *
+ * <p>One instance per thread: it reuses its buffers.
+ */
+final class OpenWorldNames {
+
+    /** Words before a person's name that are not part of it. */
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "president", "prime", "minister",
+            "secretary", "general", "gen", "senator", "sen", "rep", "representative", "gov", "governor", "king",
+            "queen", "prince", "princess", "pope", "chancellor", "foreign", "defense", "defence", "interior",
+            "finance", "vice", "lt", "col", "colonel", "captain", "capt", "sir", "lord", "lady", "judge", "justice",
+            "ambassador", "chairman", "chairwoman", "chief", "executive", "spokesman", "spokeswoman", "mayor",
+            "premier", "sheikh", "ayatollah", "cardinal", "bishop", "rev", "reverend", "professor", "prof", "deputy",
+            "opposition", "leader", "former", "envoy", "commander", "lieutenant", "major", "sergeant", "sgt", "admiral",
+            "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "mp", "president-elect", "elect",
+            "speaker", "attorney", "state", "senior", "top", "new", "then", "first", "lady's", "saint", "st", "emir",
+            "crown", "director", "boss", "head");
+    /**
+     * Single words that are capitalised but name no person, organisation or place: compass points alone ("the
+     * West") and the feasts and seasons of the calendar.
+     */
+    private static final Set<String> NOT_NAMES = Set.of("north", "south", "east", "west", "christmas", "easter",
+            "ramadan", "eid", "diwali", "hanukkah", "thanksgiving", "lent", "advent", "passover", "halloween");
+    /** Endings of nationality and group words ("Palestinian", "Japanese", "Kurdish"): adjectives, not places. */
+    private static final List<String> DEMONYM_ENDINGS = List.of("ian", "ean", "ese", "ish", "ans", "ians", "eans");
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    /** A name found in the article that the gazetteer did not claim. */
+    private record Found(int start, int end, int type) {
+    }
+
+    /** An entity of the article: the gazetteer's (entry ≥ 0) or a new one (slug, name, type). */
+    static final class Entity {
+        final int entry;
+        final String id;
+        final String name;
+        final String type;
+        int mentions;
+        int firstAt;
+
+        Entity(int entry, String id, String name, String type, int firstAt) {
+            this.entry = entry;
+            this.id = id;
+            this.name = name;
+            this.type = type;
+            this.firstAt = firstAt;
+        }
+    }
+
+    /**
+     * Adds the model's names to {@code entities} (the gazetteer's, already there, keyed by id).
+     *
+     * @param claimed for each token, whether a gazetteer match covers it
+     * @param gazetteerIds every id of the gazetteer
+     * @param lastWordOf for a gazetteer entity of the article that is a person, the lowercased last word of
+     *                   its name ("blair" for "Tony Blair"), so that a later "Blair" joins it
+     */
+    void add(AnalyzedText text, NameModel model, NameFinder.Scratch names, boolean[] claimed, Set<String> gazetteerIds,
+             Map<String, Entity> entities, Map<String, Entity> personsByLastWord) {
+        List<Found> shortPersons = new ArrayList<>();
+        for (int k = 0; k < names.count(); k++) {
+            int start = names.start(k);
+            int end = names.end(k);
+            if (overlapsClaimed(claimed, start, end) || shouted(text, start, end) || allCommon(text, start, end, model)) {
+                continue;
+            }
+            int type = names.type(k);
+            if (type == NameLabels.PERSON) {
+                while (start < end && TITLES.contains(text.lower(start))) {
+                    start++;
+                }
+                if (start == end && TITLES.contains(text.lower(start))) {
+                    continue;
+                }
+            }
+            if (start == end && (type == NameLabels.LOCATION && isDemonym(text.lower(start))
+                    || pluralAcronym(text, start) || NOT_NAMES.contains(text.lower(start)))) {
+                continue;
+            }
+            if (start == end && type == NameLabels.PERSON) {
+                shortPersons.add(new Found(start, end, type));
+                continue;
+            }
+            Entity entity = addNew(text, start, end, type, gazetteerIds, entities);
+            if (entity != null && type == NameLabels.PERSON) {
+                personsByLastWord.putIfAbsent(text.lower(end), entity);
+                personsByLastWord.putIfAbsent(text.lower(start), entity);
+            }
+        }
+        // After every full name is known: "Howard" may come before or after "Michael Howard".
+        for (Found person : shortPersons) {
+            Entity full = personsByLastWord.get(text.lower(person.start()));
+            if (full != null) {
+                full.mentions++;
+                full.firstAt = Math.min(full.firstAt, person.start());
+            } else {
+                addNew(text, person.start(), person.end(), person.type(), gazetteerIds, entities);
+            }
+        }
+    }
+
+    private static Entity addNew(AnalyzedText text, int start, int end, int type, Set<String> gazetteerIds,
+                                 Map<String, Entity> entities) {
+        String name = SPACES.matcher(text.text().substring(text.start(start), text.end(end))).replaceAll(" ");
+        if (name.endsWith("'s") || name.endsWith("\u2019s")) {
+            name = name.substring(0, name.length() - 2);
+        } else if (name.endsWith("'") || name.endsWith("\u2019")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        String id = slug(name);
+        if (id.isEmpty()) {
+            return null;
+        }
+        Entity entity = entities.get(id);
+        if (entity == null && id.endsWith("s")) {
+            entity = entities.get(id.substring(0, id.length() - 1)); // "Oscars" after "Oscar"
+        }
+        if (entity == null) {
+            entity = entities.get(id + "s");
+        }
+        if (entity == null) {
+            if (gazetteerIds.contains(id)) {
+                return null;
+            }
+            entity = new Entity(-1, id, name, typeName(type), start);
+            entities.put(id, entity);
+        }
+        entity.mentions++;
+        return entity;
+    }
+
+    static String typeName(int type) {
+        return switch (type) {
+            case NameLabels.PERSON -> "person";
+            case NameLabels.ORGANIZATION -> "organization";
+            default -> "place";
+        };
+    }
+
+    /** Lowercase ASCII words joined by hyphens: "Michael Howard" gives michael-howard, "Zoë Ball" zoe-ball. */
+    static String slug(String name) {
+        String folded = name;
+        for (int k = 0; k < name.length(); k++) {
+            if (name.charAt(k) > 127) {
+                folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+                break;
+            }
+        }
+        StringBuilder slug = new StringBuilder(folded.length());
+        boolean dash = false;
+        for (int k = 0; k < folded.length(); k++) {
+            char c = Character.toLowerCase(folded.charAt(k));
+            if (c == '\'' || c == '\u2019') {
+                continue;
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (dash && slug.length() > 0) {
+                    slug.append('-');
+                }
+                slug.append(c);
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        return slug.toString();
+    }
+
+    private static boolean overlapsClaimed(boolean[] claimed, int start, int end) {
+        for (int i = start; i <= end; i++) {
+            if (claimed[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Treaty", "Western", "Nuclear Weapons": every word of it is one usually written in lowercase, so the
+     * capital comes from a sentence start or a heading, not from a name.
+     */
+    private static boolean allCommon(AnalyzedText text, int start, int end, NameModel model) {
+        for (int i = start; i <= end; i++) {
+            if (text.is(i, AnalyzedText.CAPITALISED) && !model.isCommonWord(text.wordHash(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "MEETING OF THE COUNCIL OF MINISTERS": a headline in capitals, not a name. */
+    private static boolean shouted(AnalyzedText text, int start, int end) {
+        if (start == end) {
+            return false;
+        }
+        for (int i = start; i <= end; i++) {
+            if (!text.is(i, AnalyzedText.ALL_CAPS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "MPs", "NGOs", "CEOs": a plural of a common acronym, not a name. */
+    private static boolean pluralAcronym(AnalyzedText text, int i) {
+        String word = text.text().substring(text.start(i), text.end(i));
+        return word.length() >= 3 && word.endsWith("s") && Character.isUpperCase(word.charAt(word.length() - 2));
+    }
+
+    private static boolean isDemonym(String word) {
+        for (String ending : DEMONYM_ENDINGS) {
+            if (word.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

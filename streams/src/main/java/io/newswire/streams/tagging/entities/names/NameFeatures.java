@@ -1,0 +1,118 @@
+package io.newswire.streams.tagging.entities.names;
+
+import io.newswire.streams.tagging.analysis.AnalyzedText;
+
+/**
+ * The features of one token for the name finder, as 64-bit hashes: the word and its neighbours two either
+ * side, their shapes (capitalised, all capitals, number…), what separates them (a space, a comma, a sentence
+ * end), the last three letters, whether a sentence starts here, and the label given to the previous token.
+ * Made from the same {@link AnalyzedText} at training and at tagging time, so both see identical tokens.
+ */
+final class NameFeatures {
+
+    static final int MAX = 24;
+
+    private static final long BOUNDARY = 0x5bd1e9955bd1e995L;
+
+    private static final int SHAPE_LOWER = 0;
+    private static final int SHAPE_CAPITALISED = 1;
+    private static final int SHAPE_ALL_CAPS = 2;
+    private static final int SHAPE_INITIAL = 3;
+    private static final int SHAPE_NUMBER = 4;
+    private static final int SHAPE_OTHER = 5;
+    private static final int SHAPE_NONE = 6;
+
+    static final int GAP_SPACE = 0;
+    static final int GAP_COMMA = 1;
+    static final int GAP_SENTENCE = 2;
+    static final int GAP_OTHER = 3;
+    static final int GAP_EDGE = 4;
+
+    private NameFeatures() {
+    }
+
+    /** Fills {@code out} with the features of token {@code i}; returns how many. */
+    static int of(AnalyzedText text, int i, int previousLabel, long[] out) {
+        int n = 0;
+        long w0 = text.wordHash(i);
+        long wm1 = i > 0 ? text.wordHash(i - 1) : BOUNDARY;
+        long wp1 = i + 1 < text.size() ? text.wordHash(i + 1) : BOUNDARY;
+        long wm2 = i > 1 ? text.wordHash(i - 2) : BOUNDARY;
+        long wp2 = i + 2 < text.size() ? text.wordHash(i + 2) : BOUNDARY;
+        int s0 = shape(text, i);
+        int sm1 = i > 0 ? shape(text, i - 1) : SHAPE_NONE;
+        int sp1 = i + 1 < text.size() ? shape(text, i + 1) : SHAPE_NONE;
+        int gapBefore = gapBefore(text, i);
+        int gapAfter = i + 1 < text.size() ? gapBefore(text, i + 1) : GAP_EDGE;
+        out[n++] = mix(1, 0);
+        out[n++] = mix(2, w0);
+        out[n++] = mix(3, wm1);
+        out[n++] = mix(4, wp1);
+        out[n++] = mix(5, wm2);
+        out[n++] = mix(6, wp2);
+        out[n++] = mix(7, s0);
+        out[n++] = mix(8, sm1 * 8L + gapBefore);
+        out[n++] = mix(9, sp1 * 8L + gapAfter);
+        out[n++] = mix(10, text.suffixHash(i));
+        out[n++] = mix(11, previousLabel);
+        out[n++] = mix(12, w0 * 31 + previousLabel);
+        out[n++] = mix(13, w0 * 31 + (gapBefore == GAP_SENTENCE || gapBefore == GAP_EDGE ? 1 : 0));
+        out[n++] = mix(14, w0 * 31 + wp1);
+        out[n++] = mix(15, wm1 * 31 + w0);
+        out[n++] = mix(16, (sm1 * 8L + s0) * 8 + sp1);
+        out[n++] = mix(17, wm1 * 31 + gapBefore);
+        out[n++] = mix(18, wp1 * 31 + gapAfter);
+        out[n++] = mix(19, previousLabel * 64L + s0 * 8L + gapBefore);
+        out[n++] = mix(20, text.prefixHash(i));
+        out[n++] = mix(21, text.longSuffixHash(i));
+        out[n++] = mix(22, wm1 * 31 + wp1);
+        out[n++] = mix(23, previousLabel * 64L + wm1);
+        return n;
+    }
+
+    static int shape(AnalyzedText text, int i) {
+        if (text.is(i, AnalyzedText.NUMBER)) {
+            return text.is(i, AnalyzedText.ALPHA) ? SHAPE_OTHER : SHAPE_NUMBER;
+        }
+        if (!text.is(i, AnalyzedText.CAPITALISED)) {
+            return text.is(i, AnalyzedText.ALPHA) ? SHAPE_LOWER : SHAPE_OTHER;
+        }
+        int length = text.end(i) - text.start(i);
+        if (length == 1) {
+            return SHAPE_INITIAL;
+        }
+        return text.is(i, AnalyzedText.ALL_CAPS) ? SHAPE_ALL_CAPS : SHAPE_CAPITALISED;
+    }
+
+    /** What separates token {@code i} from the one before: only spaces, a comma, a sentence end, or other. */
+    static int gapBefore(AnalyzedText text, int i) {
+        if (i == 0) {
+            return GAP_EDGE;
+        }
+        String s = text.text();
+        int kind = GAP_SPACE;
+        for (int k = text.end(i - 1); k < text.start(i); k++) {
+            char c = s.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') {
+                return GAP_SENTENCE;
+            }
+            if (c == ',') {
+                kind = GAP_COMMA;
+            } else if (kind == GAP_SPACE && c != ' ' && c != '\u00a0' && c != '\t' && c != '\r') {
+                kind = GAP_OTHER;
+            }
+        }
+        return kind;
+    }
+
+    /** A murmur-style finaliser over the feature kind and value: well spread keys for the open-addressing table. */
+    static long mix(int kind, long value) {
+        long h = value * 0x9E3779B97F4A7C15L + kind * 0xC2B2AE3D27D4EB4FL;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h == 0 ? 1 : h;
+    }
+}
