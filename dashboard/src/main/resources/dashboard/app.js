@@ -328,7 +328,7 @@
   function conflicts(list) {
     if (!list.length) return empty('No conflicting numbers: where two articles count the same thing differently (11,000 vs 12,000 soldiers), they show here side by side.');
     return el('div', {}, list.map(conflict => el('div', { class: 'conflict' },
-      el('h3', { text: conflict.unit }),
+      el('h3', { text: conflict.subject ? conflict.subject.replace(/-/g, ' ') : conflict.unit }),
       el('div', { class: 'side-by-side' }, conflict.claims.map(c => el('div', { class: 'claim' },
         el('div', { class: 'value', text: fmt(c.value) }),
         el('div', { class: 'said', text: '“' + (c.text || '') + '”' }),

@@ -6,6 +6,7 @@ import io.newswire.streams.IntegritySettings;
 import io.newswire.streams.TopologyConfig;
 import io.newswire.streams.dating.DayResolver;
 import io.newswire.streams.tagging.LuceneTagger;
+import io.newswire.streams.tagging.entities.names.NameFinder;
 import io.newswire.streams.tagging.entities.Gazetteer;
 import io.newswire.streams.tagging.taxonomy.Taxonomy;
 import io.newswire.streams.tagging.desks.DeskModelFile;
@@ -26,7 +27,9 @@ public final class Components {
     }
 
     public static TopologyConfig topologyConfig(Properties config, TaggerOptions tagger) {
-        return topologyConfig(config, tagger == null ? null : tagger.taxonomy());
+        return tagger == null ? topologyConfig(config, (Path) null)
+                : new TopologyConfig(Topics.from(config), tagger(tagger.taxonomy(), tagger.names()), new DayResolver(),
+                        IntegritySettings.from(config));
     }
 
     /** @param taxonomy a taxonomy file, or null for the one shipped in the jar */
@@ -35,10 +38,15 @@ public final class Components {
                 IntegritySettings.from(config));
     }
 
-    /** The Lucene tagger with the shipped gazetteer and the given (or shipped) taxonomy. */
+    /** The Lucene tagger with the shipped gazetteer and name model and the given (or shipped) taxonomy. */
     public static LuceneTagger tagger(Path taxonomy) {
+        return tagger(taxonomy, true);
+    }
+
+    /** @param names whether the name model finds what the gazetteer does not know */
+    public static LuceneTagger tagger(Path taxonomy, boolean names) {
         return new LuceneTagger(taxonomy == null ? Taxonomy.defaultTaxonomy() : Taxonomy.read(taxonomy),
-                Gazetteer.defaultGazetteer());
+                Gazetteer.defaultGazetteer(), names ? NameFinder.withDefaultModel() : null);
     }
 
     /**

@@ -155,12 +155,13 @@ final class PipelineRun implements AutoCloseable {
         long deadLetters = readCommitted(topics.dlq().name(), reasons);
         String url = JdbcSink.jdbcUrl(dir.resolve("sink.db").toString());
         try (Connection connection = DriverManager.getConnection(url)) {
-            // sample_titles is left out: it keeps the first five titles in arrival order, which differs between
-            // runs whose partitions interleave differently; every count is compared.
+            // Whole rows: sample titles are those of the smallest article ids and keyphrases use fixed document
+            // frequencies, so neither depends on how the partitions interleaved.
             List<String> topicDaily = rows(connection, "SELECT topic, day, article_count, source_count, top_entities,"
-                    + " last_updated FROM topic_daily ORDER BY topic, day");
+                    + " sample_titles, last_updated FROM topic_daily ORDER BY topic, day");
             List<String> articles = rows(connection, "SELECT id, day, title, source, url, topics, entities,"
-                    + " ingested_at, published_at, day_source, duplicate_of FROM articles ORDER BY id");
+                    + " keyphrases, quantities, ingested_at, published_at, day_source, duplicate_of FROM articles"
+                    + " ORDER BY id");
             return new Outcome(topicDaily, articles, committedCount(topics.tagged().name()), deadLetters, reasons);
         }
     }

@@ -101,7 +101,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private int evaluateGold(PrintStream out) throws Exception {
-        LuceneTagger lucene = Components.tagger(tagger.taxonomy());
+        LuceneTagger lucene = Components.tagger(tagger.taxonomy(), tagger.names());
         List<GoldArticle> articles = Evaluation.readGold(gold);
         Evaluation.Result result = Evaluation.run(lucene, articles, line -> {
             if (verbose) {
@@ -116,7 +116,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (corpus != null) {
             // A fresh tagger: the keyphrase statistics of the gold run must not leak into this one (they do not
             // affect desks, but a clean run is easier to reason about).
-            CategoryAccuracy.Result accuracy = CategoryAccuracy.run(Components.tagger(tagger.taxonomy()), corpus,
+            CategoryAccuracy.Result accuracy = CategoryAccuracy.run(Components.tagger(tagger.taxonomy(), tagger.names()), corpus,
                     CategoryAccuracy.BBC_DESKS);
             out.printf(Locale.ROOT, "desk category accuracy on %s: %.1f %% (%d/%d)%n", corpus,
                     100.0 * accuracy.accuracy(), accuracy.correct(), accuracy.articles());

@@ -60,13 +60,19 @@ public final class ApiViews {
                                 List<Quantity> quantities) {
     }
 
-    /** A number one article claims. */
+    /**
+     * A number one article claims; {@code subject} is what it counts, normalised by the tagger
+     * ({@code north-korea troops}), or null for claims tagged before subjects existed.
+     */
     public record Claim(double value, String unit, String text, String articleId, String title, String source,
-                        String day) {
+                        String day, String subject) {
     }
 
-    /** Claims about the same kind of thing whose numbers disagree (11,000 vs 12,000 soldiers). */
-    public record Conflict(String unit, List<Claim> claims) {
+    /**
+     * Claims about the same thing whose numbers disagree (11,000 North Korean soldiers vs 12,000 DPRK troops):
+     * {@code unit} is the heading the page shows (the subject when known), {@code subject} the key they share.
+     */
+    public record Conflict(String unit, String subject, List<Claim> claims) {
     }
 
     /** An entity and in how many of the topic's articles it is named. */

@@ -10,9 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds claims that disagree: two articles counting the same unit ("soldiers") with different but
- * comparable numbers (11,000 vs 12,000). Numbers far apart (a factor of more than {@link #MAX_RATIO})
- * usually count different things (troops sent vs troops killed), so they are not put side by side.
+ * Finds claims that disagree: two articles counting the same thing with different but comparable numbers
+ * (11,000 vs 12,000). The same thing is the same normalised subject when the tagger gave one ("11,000 North
+ * Korean soldiers", "12,000 DPRK troops" and "troops from North Korea" are all {@code north-korea troops}),
+ * else the same unit. Numbers far apart (a factor of more than {@link #MAX_RATIO}) usually count different
+ * things (troops sent vs troops killed), so they are not put side by side.
  */
 public final class ClaimConflicts {
 
@@ -22,11 +24,17 @@ public final class ClaimConflicts {
     private ClaimConflicts() {
     }
 
+    /** The subject when the claim has one, else its unit. */
+    private static String key(Claim claim) {
+        String subject = claim.subject();
+        return (subject == null || subject.isBlank() ? claim.unit() : subject).toLowerCase(Locale.ROOT);
+    }
+
     public static List<Conflict> find(List<Claim> claims) {
         Map<String, List<Claim>> byUnit = new LinkedHashMap<>();
         for (Claim claim : claims) {
             if (claim.unit() != null && !claim.unit().isBlank() && claim.value() > 0) {
-                byUnit.computeIfAbsent(claim.unit().toLowerCase(Locale.ROOT), u -> new ArrayList<>()).add(claim);
+                byUnit.computeIfAbsent(key(claim), u -> new ArrayList<>()).add(claim);
             }
         }
         List<Conflict> conflicts = new ArrayList<>();
@@ -43,7 +51,8 @@ public final class ClaimConflicts {
             }
             if (!disagreeing.isEmpty()) {
                 disagreeing.sort(Comparator.comparingDouble(Claim::value));
-                conflicts.add(new Conflict(unit, List.copyOf(disagreeing)));
+                boolean bySubject = unitClaims.get(0).subject() != null && !unitClaims.get(0).subject().isBlank();
+                conflicts.add(new Conflict(unit, bySubject ? unit : null, List.copyOf(disagreeing)));
             }
         });
         conflicts.sort(Comparator.comparingInt((Conflict c) -> c.claims().size()).reversed());

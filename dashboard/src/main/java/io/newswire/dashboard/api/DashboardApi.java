@@ -285,7 +285,8 @@ public final class DashboardApi {
         List<Claim> claims = new ArrayList<>();
         for (StoredArticle a : articles) {
             for (Quantity q : a.quantities()) {
-                claims.add(new Claim(q.value(), q.unit(), q.text(), a.id(), a.title(), a.source(), a.day()));
+                claims.add(new Claim(q.value(), q.unit(), q.text(), a.id(), a.title(), a.source(), a.day(),
+                        q.subject()));
             }
         }
         return claims;

@@ -13,13 +13,15 @@ import java.util.Set;
 
 /**
  * The running state of one (topic, day), kept in a state store. Every collection is bounded, so a busy
- * day cannot grow the store without limit: sources and entities are capped, titles are a sample, and each
+ * day cannot grow the store without limit: sources and entities are capped, titles are a sample (those of the
+ * articles with the smallest ids, whatever the order they came in), and each
  * kept source and title is cut to a line's length (so no article can push the aggregate past its changelog's
  * record limit).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TopicDayAggregate(long articleCount, Set<String> sources, Map<String, Long> entityCounts,
-                                List<String> sampleTitles, Instant firstSeen, Instant lastUpdated) {
+                                List<String> sampleTitles, Instant firstSeen, Instant lastUpdated,
+                                List<String> sampleArticleIds) {
 
     static final int MAX_SOURCES = 1_000;
     /**
@@ -36,7 +38,19 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
     static final int TOP_ENTITIES = 10;
 
     public static TopicDayAggregate empty() {
-        return new TopicDayAggregate(0, Set.of(), Map.of(), List.of(), null, null);
+        return new TopicDayAggregate(0, Set.of(), Map.of(), List.of(), null, null, List.of());
+    }
+
+    /** A state stored before sample ids were kept: its titles sort after every id, until they are displaced. */
+    public TopicDayAggregate {
+        sampleTitles = sampleTitles == null ? List.of() : sampleTitles;
+        if (sampleArticleIds == null || sampleArticleIds.size() != sampleTitles.size()) {
+            List<String> ids = new ArrayList<>();
+            for (String title : sampleTitles) {
+                ids.add("\uffff" + title);
+            }
+            sampleArticleIds = ids;
+        }
     }
 
     /** This state with one more article. */
@@ -51,14 +65,30 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
                 newEntities.merge(entity, 1L, Long::sum);
             }
         }
+        // The sample is the titles of the articles with the smallest ids, not the first to arrive: the same
+        // articles give the same sample in any order, on a replay, a restart or another instance.
         List<String> newTitles = new ArrayList<>(sampleTitles);
-        if (newTitles.size() < MAX_SAMPLE_TITLES && article.title() != null && !article.title().isBlank()) {
-            newTitles.add(prefix(article.title(), MAX_SAMPLE_TITLE_CHARS));
+        List<String> newIds = new ArrayList<>(sampleArticleIds);
+        if (article.title() != null && !article.title().isBlank()) {
+            String id = article.articleId() == null ? "" : article.articleId();
+            int at = 0;
+            while (at < newIds.size() && newIds.get(at).compareTo(id) < 0) {
+                at++;
+            }
+            boolean known = at < newIds.size() && newIds.get(at).equals(id);
+            if (!known && at < MAX_SAMPLE_TITLES) {
+                newIds.add(at, id);
+                newTitles.add(at, prefix(article.title(), MAX_SAMPLE_TITLE_CHARS));
+                if (newIds.size() > MAX_SAMPLE_TITLES) {
+                    newIds.remove(MAX_SAMPLE_TITLES);
+                    newTitles.remove(MAX_SAMPLE_TITLES);
+                }
+            }
         }
         Instant seen = article.ingestedAt();
         Instant first = firstSeen == null || (seen != null && seen.isBefore(firstSeen)) ? seen : firstSeen;
         Instant last = lastUpdated == null || (seen != null && seen.isAfter(lastUpdated)) ? seen : lastUpdated;
-        return new TopicDayAggregate(articleCount + 1, newSources, newEntities, newTitles, first, last);
+        return new TopicDayAggregate(articleCount + 1, newSources, newEntities, newTitles, first, last, newIds);
     }
 
     /** At most {@code maxChars} of {@code text}, never splitting a surrogate pair. */

@@ -1,7 +1,10 @@
 package io.newswire.streams.tagging;
 
 import io.newswire.common.Article;
+import io.newswire.common.EntityMention;
+import io.newswire.common.Quantity;
 import io.newswire.common.Tags;
+import io.newswire.common.TopicScore;
 import io.newswire.streams.tagging.analysis.AnalyzedText;
 import io.newswire.streams.tagging.analysis.NewsAnalyzer;
 import io.newswire.streams.tagging.analysis.Vocabulary;
@@ -74,8 +77,11 @@ public final class LuceneTagger implements Tagger {
     public Tags tag(Article article) {
         Work w = work.get();
         analyze(article, w.text);
-        return new Tags(topics.match(w.text, w.topicScratch), entities.match(w.text, w.entityScratch),
-                keyphrases.extract(w.text), quantities.extract(w.text), null);
+        List<TopicScore> topicScores = topics.match(w.text, w.topicScratch);
+        List<EntityMention> mentions = entities.match(w.text, w.entityScratch);
+        // after the entities: a quantity's subject names the entity its words belong to ("DPRK troops")
+        List<Quantity> claims = quantities.extract(w.text, i -> entities.entityIdAt(w.entityScratch, i));
+        return new Tags(topicScores, mentions, keyphrases.extract(w.text), claims, null);
     }
 
     /** Every topic's score for the article, in taxonomy order, whether it reaches its threshold or not. */

@@ -103,9 +103,10 @@ class LuceneTaggerTest {
                 + "Profits rose 8% to $5bn.");
 
         assertThat(tags.quantities()).containsExactly(
-                new Quantity(11000, "soldiers", "11,000 soldiers"),
-                new Quantity(700000, "tonnes", "700,000 tonnes of rice"),
-                new Quantity(12000, "troops", "12,000 DPRK troops"),
+                new Quantity(11000, "soldiers", "11,000 soldiers", "troops"),
+                new Quantity(700000, "tonnes", "700,000 tonnes of rice", "tonnes"),
+                new Quantity(12000, "troops", "12,000 DPRK troops", "north-korea troops"),
+                new Quantity(11000, "soldiers", "11,000 North Korean soldiers", "north-korea troops"),
                 new Quantity(8, "percent", "8%"),
                 new Quantity(5e9, "dollars", "$5bn"));
     }
@@ -189,5 +190,30 @@ class LuceneTaggerTest {
                 "Michael Howard has attacked Tony Blair.", null, null, "en"));
 
         assertThat(entityIds(tags)).containsExactly("tony-blair");
+    }
+
+    @Test
+    void shouldGiveClaimsAboutTheSameTroopsOfTheSeedsOneSubject() throws Exception {
+        Map<String, List<Quantity>> bySeed = new java.util.TreeMap<>();
+        for (io.newswire.streams.tagging.eval.GoldArticle gold
+                : io.newswire.streams.tagging.eval.Evaluation.readGold(java.nio.file.Path.of("../eval/gold.jsonl"))) {
+            if (List.of("seed-000", "seed-002", "seed-004").contains(gold.id())) {
+                bySeed.put(gold.id(), TAGGER.tag(gold.article()).quantities());
+            }
+        }
+
+        assertThat(bySeed.values()).allSatisfy(claims -> assertThat(claims)
+                .filteredOn(q -> "north-korea troops".equals(q.subject())).isNotEmpty());
+        assertThat(bySeed.values().stream().flatMap(List::stream).filter(q -> "north-korea troops".equals(q.subject()))
+                .map(Quantity::value).distinct().sorted().toList()).containsExactly(11_000.0, 12_000.0);
+    }
+
+    @Test
+    void shouldNameTheOwnerOfTroopsAfterTheUnitToo() {
+        Tags tags = tag("Deployment", "Kyiv says 11,000 troops from North Korea are in Kursk, and 3,000 Russian soldiers.");
+
+        assertThat(tags.quantities()).extracting(Quantity::value, Quantity::subject).contains(
+                org.assertj.core.groups.Tuple.tuple(11_000.0, "north-korea troops"),
+                org.assertj.core.groups.Tuple.tuple(3_000.0, "russia troops"));
     }
 }

@@ -118,6 +118,8 @@ public final class EntityMatcher {
         private final NameFinder.Scratch nameScratch = names == null ? null : names.newScratch();
         private final OpenWorldNames openWorld = new OpenWorldNames();
         private int[] nameAt = new int[256];
+        /** Per token of the last article: the gazetteer entry it was matched to, or -1. */
+        private int[] entryAt = new int[256];
         private boolean[] claimed = new boolean[256];
     }
 
@@ -128,6 +130,10 @@ public final class EntityMatcher {
     /** The entities of the article with their mention counts, most mentioned first. */
     public List<EntityMention> match(AnalyzedText text, Scratch scratch) {
         markWordsPresent(text, scratch);
+        if (scratch.entryAt.length < text.size()) {
+            scratch.entryAt = new int[Math.max(text.size(), scratch.entryAt.length * 2)];
+        }
+        Arrays.fill(scratch.entryAt, 0, text.size(), -1);
         prepareNames(text, scratch);
         int foundCount = 0;
         int i = 0;
@@ -168,12 +174,22 @@ public final class EntityMatcher {
         } else {
             scratch.firstAt[entry] = Math.min(scratch.firstAt[entry], from);
         }
-        if (names != null) {
-            for (int k = from; k <= to; k++) {
+        for (int k = from; k <= to; k++) {
+            scratch.entryAt[k] = entry;
+            if (names != null) {
                 scratch.claimed[k] = true;
             }
         }
         return foundCount;
+    }
+
+    /**
+     * The id of the gazetteer entity that token {@code i} of the article last matched is part of ("DPRK" and
+     * "Pyongyang" give {@code north-korea}), or null.
+     */
+    public String entityIdAt(Scratch scratch, int i) {
+        int entry = i < scratch.entryAt.length ? scratch.entryAt[i] : -1;
+        return entry < 0 ? null : entries.get(entry).id();
     }
 
     /** Runs the name model, and notes for each token the name it is part of. */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Numbers with what they count: "11,000 soldiers" (11000 / soldiers), "700,000 tonnes of rice" (700000 /
@@ -40,23 +41,43 @@ public final class QuantityExtractor {
     private static final Map<Character, String> CURRENCIES = Map.of('$', "dollars", '£', "pounds", '€', "euros",
             '¥', "yen");
 
-    /** The quantities of the article, in order, each (value, unit) once. */
+    /** Units that count the same thing, merged in a quantity's subject ("soldiers" and "troops"). */
+    private static final Map<String, String> SAME_THING = Map.ofEntries(Map.entry("soldiers", "troops"),
+            Map.entry("servicemen", "troops"), Map.entry("servicemembers", "troops"), Map.entry("personnel", "troops"),
+            Map.entry("forces", "troops"), Map.entry("fighters", "troops"), Map.entry("deaths", "dead"),
+            Map.entry("fatalities", "dead"), Map.entry("casualties", "dead"), Map.entry("persons", "people"),
+            Map.entry("tons", "tonnes"), Map.entry("tonne", "tonnes"), Map.entry("ton", "tonnes"),
+            Map.entry("metres", "meters"), Map.entry("kilometres", "kilometers"), Map.entry("litres", "liters"));
+    /** Words after a unit that say whose it is: "troops from North Korea", "soldiers of Ukraine". */
+    private static final Set<String> OWNER_WORDS = Set.of("from", "of");
+
+    /** The quantities of the article, in order, each (value, unit) once, without subjects' entities. */
     public List<Quantity> extract(AnalyzedText text) {
+        return extract(text, i -> null);
+    }
+
+    /**
+     * The quantities of the article, in order, each (value, unit, subject) once.
+     *
+     * @param entityAt the id of the entity a token belongs to, or null: what makes "DPRK troops" and
+     *                 "North Korean soldiers" the same subject
+     */
+    public List<Quantity> extract(AnalyzedText text, IntFunction<String> entityAt) {
         List<Quantity> found = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < text.size(); i++) {
             if (!text.is(i, AnalyzedText.NUMBER) || partOfName(text, i) || isDate(text, i)) {
                 continue;
             }
-            Quantity quantity = quantityAt(text, i);
-            if (quantity != null && seen.add(quantity.value() + "|" + quantity.unit())) {
+            Quantity quantity = quantityAt(text, i, entityAt);
+            if (quantity != null && seen.add(quantity.value() + "|" + quantity.unit() + "|" + quantity.subject())) {
                 found.add(quantity);
             }
         }
         return found;
     }
 
-    private Quantity quantityAt(AnalyzedText text, int i) {
+    private Quantity quantityAt(AnalyzedText text, int i, IntFunction<String> entityAt) {
         String token = text.lower(i);
         int digits = 0;
         while (digits < token.length() && (Character.isDigit(token.charAt(digits)) || token.charAt(digits) == ','
@@ -89,10 +110,10 @@ public final class QuantityExtractor {
         if (text.gapAfter(last).startsWith("%")) {
             return new Quantity(value, "percent", text.text().substring(text.start(i), text.end(last) + 1));
         }
-        return countedNoun(text, i, last, value);
+        return countedNoun(text, i, last, value, entityAt);
     }
 
-    private Quantity countedNoun(AnalyzedText text, int first, int last, double value) {
+    private Quantity countedNoun(AnalyzedText text, int first, int last, double value, IntFunction<String> entityAt) {
         for (int k = last + 1; k <= last + 1 + MAX_MODIFIERS && k < text.size(); k++) {
             if (!text.joinedToNext(k - 1) && !"-".equals(text.gapBefore(k).strip())) {
                 return null;
@@ -104,10 +125,29 @@ public final class QuantityExtractor {
             if (!text.is(k, AnalyzedText.CAPITALISED) && isUnit(word)) {
                 int end = ofWhat(text, k, word);
                 String unit = "per".equals(word) || "cent".equals(word) ? "percent" : word;
-                return new Quantity(value, unit, text.text().substring(text.start(first), text.end(end)));
+                return new Quantity(value, unit, text.text().substring(text.start(first), text.end(end)),
+                        subject(text, last + 1, k, unit, entityAt));
             }
         }
         return null;
+    }
+
+    /**
+     * What the number counts, normalised: the entity named among its modifiers ("DPRK troops") or right after
+     * it ("troops from North Korea"), then the unit with its synonyms merged: {@code north-korea troops}.
+     */
+    private static String subject(AnalyzedText text, int firstModifier, int unit, String word,
+                                  IntFunction<String> entityAt) {
+        String owner = null;
+        for (int k = firstModifier; k < unit && owner == null; k++) {
+            owner = entityAt.apply(k);
+        }
+        if (owner == null && unit + 2 < text.size() && text.joinedToNext(unit) && text.joinedToNext(unit + 1)
+                && OWNER_WORDS.contains(text.lower(unit + 1))) {
+            owner = entityAt.apply(unit + 2);
+        }
+        String thing = SAME_THING.getOrDefault(word, word);
+        return owner == null ? thing : owner + " " + thing;
     }
 
     /** "tonnes of rice": extends the text to what is measured. */
