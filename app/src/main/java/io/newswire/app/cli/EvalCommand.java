@@ -133,7 +133,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (!Files.isRegularFile(extraction.resolve("evaldata.jsonl"))) {
             throw new ParameterException(spec.commandLine(), "no evaldata.jsonl in " + extraction);
         }
-        ExtractionEvaluation.Score score = new ExtractionEvaluation(new ArticleTextExtractor()).run(extraction, page -> {
+        ExtractionEvaluation.Score score = new ExtractionEvaluation(new ArticleTextExtractor()).run(extraction, true, page -> {
             if (verbose && (!page.missed().isEmpty() || !page.leaked().isEmpty() || page.error() != null)) {
                 out.println("  " + page.describe());
             }

@@ -89,6 +89,21 @@ public final class ExtractionEvaluation {
      * @throws IOException when {@code evaldata.jsonl} cannot be read
      */
     public Score run(Path dir, Consumer<PageResult> pages) throws IOException {
+        return run(dir, false, pages);
+    }
+
+    /**
+     * @param warmUp extract every page once before the scored pass, so that the speed measured is that of
+     *               compiled code (as in a long-running producer), not of the JVM's first minutes
+     */
+    public Score run(Path dir, boolean warmUp, Consumer<PageResult> pages) throws IOException {
+        if (warmUp) {
+            score(dir, page -> { });
+        }
+        return score(dir, pages);
+    }
+
+    private Score score(Path dir, Consumer<PageResult> pages) throws IOException {
         long tp = 0;
         long fn = 0;
         long fp = 0;

@@ -3,10 +3,8 @@ package io.newswire.producer.fulltext;
 import io.newswire.producer.fulltext.TextBlocks.Block;
 import io.newswire.producer.fulltext.TextBlocks.Box;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -47,14 +45,10 @@ final class MainContent {
      * second one trusts neither, and the longer result wins.
      */
     static List<Block> select(TextBlocks page) {
-        Map<Element, Box> byElement = new IdentityHashMap<>();
-        for (Box box : page.boxes) {
-            byElement.put(box.element, box);
-        }
         List<Block> best = List.of();
         int bestLength = -1;
         for (boolean strict : new boolean[] {true, false}) {
-            List<Block> attempt = attempt(page, byElement, strict);
+            List<Block> attempt = attempt(page, strict);
             int length = length(attempt);
             if (length > bestLength) {
                 best = attempt;
@@ -75,7 +69,7 @@ final class MainContent {
         return length;
     }
 
-    private static List<Block> attempt(TextBlocks page, Map<Element, Box> byElement, boolean strict) {
+    private static List<Block> attempt(TextBlocks page, boolean strict) {
         for (Box box : page.boxes) {
             box.scored = false;
             box.score = 0;
@@ -107,7 +101,7 @@ final class MainContent {
         }
         Box top = strict ? markedArticleBody(page) : null;
         top = top != null ? top : promote(candidates);
-        List<Box> roots = withSiblings(top, byElement);
+        List<Box> roots = withSiblings(top, page);
         List<Block> article = new ArrayList<>();
         Block heading = null;
         for (Block block : page.blocks) {
@@ -188,36 +182,40 @@ final class MainContent {
         return null;
     }
 
-    private static List<Box> withSiblings(Box top, Map<Element, Box> byElement) {
-        Element parent = top.element.parent();
-        if (parent == null || top.parent == null) {
+    private static List<Box> withSiblings(Box top, TextBlocks page) {
+        Box parent = top.parent;
+        if (parent == null) {
             return List.of(top);
         }
         double threshold = Math.max(10, top.score * 0.2);
         String topClass = top.element.className();
         List<Box> roots = new ArrayList<>();
-        for (Element sibling : parent.children()) {
-            Box box = byElement.get(sibling);
-            if (box == null || box.chars == 0) {
+        // The parent's children are the boxes of its range whose parent it is (the range is walked once).
+        for (int i = parent.enter + 1; i <= parent.exit; i++) {
+            Box box = page.boxes.get(i);
+            if (box.parent != parent || box.chars == 0) {
                 continue;
             }
             if (box == top) {
                 roots.add(box);
                 continue;
             }
-            double bonus = !topClass.isEmpty() && topClass.equals(sibling.className()) ? top.score * 0.2 : 0;
+            double bonus = !topClass.isEmpty() && topClass.equals(box.element.className()) ? top.score * 0.2 : 0;
             if (box.scored && box.score + bonus >= threshold) {
                 roots.add(box);
             } else if (box.tag.equals("p") && box.boilerplateAncestor == null) {
                 double linkDensity = box.linkDensity();
-                String text = sibling.text();
-                if (text.length() > 80 && linkDensity < 0.25
-                        || text.length() < 80 && text.length() > 0 && linkDensity == 0 && text.matches("(?s).*\\.( .*|$)")) {
+                if (box.chars > 80 && linkDensity < 0.25
+                        || box.chars < 80 && linkDensity == 0 && endsASentence(box.element.text())) {
                     roots.add(box);
                 }
             }
         }
         return roots;
+    }
+
+    private static boolean endsASentence(String text) {
+        return text.matches("(?s).*\\.( .*|$)");
     }
 
     /** The root holding {@code owner}; roots are disjoint and in page order, so a binary search finds it. */

@@ -13,6 +13,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -38,27 +42,93 @@ record PageMetadata(String title, Instant publishedAt, String canonicalUrl, Stri
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT);
 
     static PageMetadata of(Document page, String url) {
-        JsonLd ld = JsonLd.of(page);
-        String title = firstNonBlank(ld.headline, meta(page, "meta[property=og:title]"),
-                meta(page, "meta[name=twitter:title]"), text(page.selectFirst("h1")), page.title());
-        String canonical = firstNonBlank(page.select("link[rel=canonical]").attr("abs:href"),
-                page.select("link[rel=canonical]").attr("href"), meta(page, "meta[property=og:url]"), ld.url);
-        Instant published = firstInstant(ld.datePublished, meta(page, "meta[property=article:published_time]"),
-                meta(page, "meta[itemprop=datePublished]"), page.select("[itemprop=datePublished]").attr("datetime"),
-                meta(page, "meta[name=date]"), meta(page, "meta[name=pubdate]"), meta(page, "meta[name=dc.date]"),
-                meta(page, "meta[name=DC.date.issued]"), page.select("time[datetime]").attr("datetime"));
+        Tags tags = Tags.of(page);
+        JsonLd ld = JsonLd.of(tags.jsonLd);
+        String title = firstNonBlank(ld.headline, tags.meta("og:title"), tags.meta("twitter:title"), tags.h1, page.title());
+        String canonical = firstNonBlank(tags.canonical, tags.meta("og:url"), ld.url);
+        Instant published = firstInstant(ld.datePublished, tags.meta("article:published_time"),
+                tags.meta("datepublished"), tags.itemDatePublished, tags.meta("date"), tags.meta("pubdate"),
+                tags.meta("dc.date"), tags.meta("dc.date.issued"), tags.meta("dcterms.created"), tags.time);
         if (published == null) {
             published = urlDate(firstNonBlank(canonical, url));
         }
-        String language = language(firstNonBlank(page.select("html").attr("lang"), ld.inLanguage,
-                meta(page, "meta[http-equiv=content-language]"), meta(page, "meta[property=og:locale]")));
-        String author = firstNonBlank(ld.author, meta(page, "meta[name=author]"),
-                meta(page, "meta[property=article:author]"), text(page.selectFirst("[rel=author]")),
-                text(page.selectFirst("[itemprop=author] [itemprop=name]")), text(page.selectFirst("[itemprop=author]")));
+        String language = language(firstNonBlank(tags.htmlLang, ld.inLanguage, tags.meta("content-language"),
+                tags.meta("og:locale")));
+        String author = firstNonBlank(ld.author, tags.meta("author"), tags.meta("article:author"), tags.relAuthor,
+                tags.itemAuthor);
         if (author != null && (author.startsWith("http://") || author.startsWith("https://") || author.length() > 200)) {
             author = null;
         }
         return new PageMetadata(title, published, canonical, language, author, ld.articleBody);
+    }
+
+    /** The elements metadata comes from, found in one walk over the page (not one walk per selector). */
+    private static final class Tags {
+        final Map<String, String> metas = new HashMap<>();
+        final List<String> jsonLd = new ArrayList<>();
+        String htmlLang;
+        String canonical;
+        String h1;
+        String time;
+        String itemDatePublished;
+        String itemAuthor;
+        String relAuthor;
+
+        static Tags of(Document page) {
+            Tags tags = new Tags();
+            Element html = page.firstElementChild();
+            tags.htmlLang = html == null ? null : html.attr("lang");
+            for (Element element : page.getAllElements()) {
+                tags.see(element);
+            }
+            return tags;
+        }
+
+        String meta(String key) {
+            return metas.get(key);
+        }
+
+        private void see(Element element) {
+            switch (element.normalName()) {
+                case "meta" -> {
+                    String content = element.attr("content");
+                    for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
+                        String name = element.attr(key).toLowerCase(Locale.ROOT);
+                        if (!name.isEmpty() && !content.isBlank()) {
+                            metas.putIfAbsent(name, content);
+                        }
+                    }
+                }
+                case "link" -> {
+                    if (canonical == null && element.attr("rel").equalsIgnoreCase("canonical") && element.hasAttr("href")) {
+                        String absolute = element.attr("abs:href");
+                        canonical = absolute.isEmpty() ? element.attr("href") : absolute;
+                    }
+                }
+                case "script" -> {
+                    if (element.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                        jsonLd.add(element.data());
+                    }
+                }
+                case "h1" -> h1 = h1 == null ? element.text() : h1;
+                case "time" -> time = time == null && element.hasAttr("datetime") ? element.attr("datetime") : time;
+                default -> {
+                    // microdata and rel=author on any element
+                }
+            }
+            if (element.hasAttr("itemprop")) {
+                String itemprop = element.attr("itemprop");
+                if (itemDatePublished == null && itemprop.equals("datePublished")) {
+                    itemDatePublished = firstNonBlank(element.attr("datetime"), element.attr("content"), element.ownText());
+                } else if (itemAuthor == null && itemprop.equals("author")) {
+                    Element name = element.selectFirst("[itemprop=name]");
+                    itemAuthor = firstNonBlank(element.attr("content"), name == null ? null : name.text(), element.ownText());
+                }
+            }
+            if (relAuthor == null && element.attr("rel").equalsIgnoreCase("author") && !element.normalName().equals("link")) {
+                relAuthor = element.text();
+            }
+        }
     }
 
     /** A BCP 47-ish tag as the page gives it, lower-cased language part ("de", "en-GB"), or null when malformed. */
@@ -141,15 +211,6 @@ record PageMetadata(String title, Instant publishedAt, String canonicalUrl, Stri
         }
     }
 
-    private static String meta(Document page, String selector) {
-        Element element = page.selectFirst(selector);
-        return element == null ? null : element.attr("content");
-    }
-
-    private static String text(Element element) {
-        return element == null ? null : element.text();
-    }
-
     static String firstNonBlank(String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
@@ -168,10 +229,9 @@ record PageMetadata(String title, Instant publishedAt, String canonicalUrl, Stri
         String inLanguage;
         String articleBody;
 
-        static JsonLd of(Document page) {
+        static JsonLd of(List<String> scripts) {
             JsonLd ld = new JsonLd();
-            for (Element script : page.select("script[type=application/ld+json]")) {
-                String data = script.data();
+            for (String data : scripts) {
                 if (data.length() > MAX_JSON_LD_CHARS) {
                     continue;
                 }

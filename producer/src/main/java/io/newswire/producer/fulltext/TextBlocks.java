@@ -1,7 +1,9 @@
 package io.newswire.producer.fulltext;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -86,6 +88,10 @@ final class TextBlocks {
     record Block(String text, int linkChars, Box owner, Box boilerplateAncestor) {
     }
 
+    /** Distinct class and id strings remembered per page (bounded: a hostile page may make each one unique). */
+    private static final int MAX_CACHED_NAMES = 10_000;
+
+    private final Map<String, Boolean> namesVerdicts = new HashMap<>();
     final List<Box> boxes = new ArrayList<>();
     final List<Block> blocks = new ArrayList<>();
 
@@ -98,17 +104,26 @@ final class TextBlocks {
         return result;
     }
 
-    static boolean looksLikeBoilerplate(Element element) {
-        String names = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT).strip();
-        if (names.isEmpty()) {
+    /** Whether the class or id names mark boilerplate; pages repeat their class names, so verdicts are cached. */
+    private boolean looksLikeBoilerplate(Element element) {
+        if (!element.hasAttr("class") && !element.hasAttr("id")) {
             return false;
         }
         String tag = element.normalName();
         if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")) {
             return false;
         }
-        // As Readability: any article-like word in the class or id rescues the element ("content-wrapper sidebar-included").
-        return BOILERPLATE.matcher(names).find() && !MAYBE_ARTICLE.matcher(names).find();
+        String names = element.attr("class") + " " + element.attr("id");
+        Boolean verdict = namesVerdicts.get(names);
+        if (verdict == null) {
+            String lower = names.toLowerCase(Locale.ROOT).strip();
+            // As Readability: an article-like word anywhere in the names rescues ("content-wrapper sidebar-included").
+            verdict = BOILERPLATE.matcher(lower).find() && !MAYBE_ARTICLE.matcher(lower).find();
+            if (namesVerdicts.size() < MAX_CACHED_NAMES) {
+                namesVerdicts.put(names, verdict);
+            }
+        }
+        return verdict;
     }
 
     private final class Walker implements NodeVisitor {
@@ -218,6 +233,9 @@ final class TextBlocks {
     }
 
     private static boolean isHidden(Element element) {
+        if (element.attributesSize() == 0) {
+            return false;
+        }
         if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden"))) {
             return true;
         }
@@ -229,8 +247,8 @@ final class TextBlocks {
     }
 
     private static boolean isNonContentRole(Element element) {
-        String role = element.attr("role").toLowerCase(Locale.ROOT);
         String tag = element.normalName();
+        String role = element.attributesSize() > 0 ? element.attr("role").toLowerCase(Locale.ROOT) : "";
         return role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")
                 || role.equals("complementary") || role.equals("dialog") || role.equals("alertdialog")
                 || role.equals("menu") || role.equals("menubar")
