@@ -6,6 +6,7 @@ import io.newswire.app.cli.BrokerCommand;
 import io.newswire.app.cli.ConsumerCommand;
 import io.newswire.app.cli.DemoCommand;
 import io.newswire.app.cli.EvalCommand;
+import io.newswire.app.cli.ExtractCommand;
 import io.newswire.app.cli.ProduceCommand;
 import io.newswire.app.cli.ReprocessCommand;
 import io.newswire.app.cli.StreamsCommand;
@@ -36,7 +37,8 @@ import picocli.CommandLine.ScopeType;
         description = "A news ingestion pipeline on Apache Kafka.",
         subcommands = {DemoCommand.class, ProduceCommand.class, StreamsCommand.class, ConsumerCommand.class,
             TagCommand.class, EvalCommand.class, ReprocessCommand.class, BrokerCommand.class, TrainCommand.class,
-            TrainEntitiesCommand.class, TrainKeyphrasesCommand.class, BenchCommand.class})
+            TrainEntitiesCommand.class, TrainKeyphrasesCommand.class, BenchCommand.class,
+            ExtractCommand.class})
 public final class Newswire {
 
     /** How much the log file gets; read before picocli runs (see {@link LogSettings}), declared here for help and checks. */

@@ -241,6 +241,10 @@ final class MainContent {
     }
 
     private static boolean keep(Block block, Box root) {
+        if (block.owner().tag.equals("h1")) {
+            // The page's title: a field of its own, not a paragraph of the text.
+            return false;
+        }
         Box boilerplate = block.boilerplateAncestor();
         if (boilerplate != null && boilerplate != root && root.contains(boilerplate)) {
             return false;
