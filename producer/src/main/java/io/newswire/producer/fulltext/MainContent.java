@@ -96,12 +96,15 @@ final class MainContent {
             candidate.score *= 1 - candidate.linkDensity();
         }
         candidates.sort((a, b) -> Double.compare(b.score, a.score));
-        if (candidates.isEmpty()) {
+        if (page.boxes.isEmpty()) {
             return List.of();
         }
         Box top = strict ? markedArticleBody(page) : null;
-        top = top != null ? top : promote(candidates);
-        List<Box> roots = withSiblings(top, page);
+        if (top == null && !candidates.isEmpty()) {
+            top = promote(candidates);
+        }
+        // No paragraph long enough to score anything (a page of short lines): the whole body, boilerplate pruned.
+        List<Box> roots = top == null ? List.of(page.boxes.get(0)) : withSiblings(top, page);
         List<Block> article = new ArrayList<>();
         Block heading = null;
         for (Block block : page.blocks) {
