@@ -37,6 +37,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +136,8 @@ class HostileInputIT {
                 canary(producer, topics.raw().name());
                 awaitCanariesAndDeadLetters(pipeline, admin, reader, config, topics);
                 assertThat(pipeline.failure()).isNull();
+                assertThat(pipeline.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+                assertThat(pipeline.health().ready()).as(pipeline.health().detail()).isTrue();
 
                 dashboard.start("127.0.0.1", 0);
                 assertThat(status(dashboard, "/api/topics")).isEqualTo(200);
