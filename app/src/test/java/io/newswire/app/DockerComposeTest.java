@@ -38,7 +38,7 @@ class DockerComposeTest {
     private static final Path COMPOSE = Path.of("..", "docker-compose.yml");
     private static final List<String> KAFKA_SERVICES = List.of("kafka-1", "kafka-2", "kafka-3");
     private static final String INTERNAL_BOOTSTRAP = "kafka-1:9092,kafka-2:9092,kafka-3:9092";
-    private static final String JAR = "app/target/newswire.jar";
+    private static final String HEALTH_PROBE = "io.newswire.app.ops.HealthProbe";
     /**
      * Options compose already uses that a command gains in another branch (the dashboard's {@code --http-port}
      * on {@code consumer}): tolerated while the command lacks them, checked like the others once it has them.
@@ -138,8 +138,19 @@ class DockerComposeTest {
             assertThat(dataDir).as(name + " sets " + AppPaths.DATA_DIR_ENV).isNotNull();
             assertThat(mountPoint(name, name + "-data")).isEqualTo(dataDir);
         }
-        assertThat(texts(services.get("streams-1").get("healthcheck").get("test")).get(3))
-                .contains(services.get("streams-1").get("environment").get(AppPaths.DATA_DIR_ENV).asText() + "/logs/");
+    }
+
+    @Test
+    void longRunningServicesShouldBeHealthyOnlyWhenTheirHealthEndpointSaysSo() {
+        for (String name : List.of("streams-1", "streams-2", "consumer")) {
+            List<String> probe = texts(services.get(name).get("healthcheck").get("test"));
+            ParseResult command = leaf(parse(name));
+            // The probe asks the port the command serves /health on; the class is the image's.
+            assertThat(probe).as(name).contains(HEALTH_PROBE)
+                    .endsWith(String.valueOf(command.matchedOptionValue("--metrics-port", -1)));
+            assertThat(io.newswire.app.ops.HealthProbe.class.getName()).isEqualTo(HEALTH_PROBE);
+        }
+        assertThat(texts(services.get("producer").get("healthcheck").get("test"))).containsExactly("NONE");
     }
 
     @Test
@@ -152,15 +163,16 @@ class DockerComposeTest {
         assertThat(leaf(parse("consumer")).matchedOptionValue("--sink", "")).isEqualTo(expectedSink);
         String httpPort = args.get(args.indexOf("--http-port") + 1);
         assertThat(texts(services.get("consumer").get("ports"))).containsExactly(httpPort + ":" + httpPort);
-        assertThat(texts(services.get("consumer").get("healthcheck").get("test")).get(3)).endsWith("/" + httpPort);
+        assertThat(leaf(parse("consumer")).matchedOptionValue("--http-host", "")).as("reachable through the port mapping")
+                .isEqualTo("0.0.0.0");
         assertThat(fieldNames(services.get("consumer").get("depends_on"))).contains("postgres", "kafka-1");
     }
 
-    /** The arguments after {@code java -jar app/target/newswire.jar}. */
+    /** The arguments to the image's entrypoint (java … io.newswire.app.Newswire). */
     private static List<String> newswireCommand(String service) {
-        List<String> command = texts(services.get(service).get("command"));
-        assertThat(command.subList(0, 3)).as(service + " runs the newswire jar").containsExactly("java", "-jar", JAR);
-        return command.subList(3, command.size());
+        assertThat(services.get(service).get("image").asText()).as(service + " runs the image mvn package builds")
+                .isEqualTo("newswire:" + BuildVersion.version());
+        return texts(services.get(service).get("command"));
     }
 
     private static ParseResult parse(String service) {

@@ -36,7 +36,7 @@ class HealthAndMetricsIT {
         kafka.close();
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -15,6 +15,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
 
 /** Cluster checks and topic creation, with timeouts that turn into one clear line. */
 public final class KafkaAdmin implements AutoCloseable {
@@ -29,7 +31,31 @@ public final class KafkaAdmin implements AutoCloseable {
         this.bootstrapServers = props.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
         props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
-        this.admin = Admin.create(props);
+        try {
+            this.admin = Admin.create(props);
+        } catch (KafkaException e) {
+            // Settings Kafka refuses (no JAAS login for SASL, an unreadable truststore): say which, in one line.
+            throw new IllegalArgumentException("invalid Kafka client settings for " + bootstrapServers + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /** Wrong credentials or certificates never get better by waiting: fail at once with Kafka's reason. */
+    private KafkaUnreachableException ifRefused(ExecutionException e) {
+        if (e.getCause() instanceof AuthenticationException refused) {
+            gaveUp = true;
+            return new KafkaUnreachableException("Kafka at " + bootstrapServers + " refused this client: "
+                    + refused.getMessage(), refused);
+        }
+        return null;
     }
 
     public Admin admin() {
@@ -44,7 +70,10 @@ public final class KafkaAdmin implements AutoCloseable {
     public void awaitReachable(Duration timeout) {
         try {
             admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
+        } catch (ExecutionException e) {
+            KafkaUnreachableException refused = ifRefused(e);
+            throw refused != null ? refused : unreachable(timeout, e);
+        } catch (TimeoutException e) {
             throw unreachable(timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -59,7 +88,16 @@ public final class KafkaAdmin implements AutoCloseable {
             try {
                 admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
                 return;
-            } catch (TimeoutException | ExecutionException e) {
+            } catch (ExecutionException e) {
+                KafkaUnreachableException refused = ifRefused(e);
+                if (refused != null) {
+                    throw refused;
+                }
+                if (!told) {
+                    onFirstMiss.run();
+                    told = true;
+                }
+            } catch (TimeoutException e) {
                 if (!told) {
                     onFirstMiss.run();
                     told = true;
