@@ -6,6 +6,7 @@ import io.newswire.common.Quantity;
 import io.newswire.common.Tags;
 import io.newswire.common.TopicScore;
 import io.newswire.streams.tagging.analysis.AnalyzedText;
+import io.newswire.streams.tagging.analysis.ArticleText;
 import io.newswire.streams.tagging.analysis.NewsAnalyzer;
 import io.newswire.streams.tagging.analysis.Vocabulary;
 import io.newswire.streams.tagging.entities.EntityMatcher;
@@ -19,6 +20,7 @@ import io.newswire.streams.tagging.taxonomy.Taxonomy;
 import io.newswire.streams.tagging.taxonomy.TopicMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The newswire tagger: analyses each article once with Lucene ({@link NewsAnalyzer}) and hands the same
@@ -33,8 +35,6 @@ import java.util.List;
 public final class LuceneTagger implements Tagger {
 
     static final int KEYPHRASES_PER_ARTICLE = 5;
-    /** Longer articles are tagged on their first megabyte of text; the rest adds little and costs memory. */
-    static final int MAX_TEXT_CHARS = 1 << 20;
 
     private final NewsAnalyzer analyzer = new NewsAnalyzer();
     private final Vocabulary stems = new Vocabulary();
@@ -75,8 +75,19 @@ public final class LuceneTagger implements Tagger {
 
     @Override
     public Tags tag(Article article) {
+        return tag(article, null);
+    }
+
+    /**
+     * Tags the article and hands its analysed text to {@code alsoRead} too (valid until this thread's next
+     * article): one analysis for the tagger and another reader of the same tokens, such as the desk model.
+     */
+    public Tags tag(Article article, Consumer<AnalyzedText> alsoRead) {
         Work w = work.get();
         analyze(article, w.text);
+        if (alsoRead != null) {
+            alsoRead.accept(w.text);
+        }
         List<TopicScore> topicScores = topics.match(w.text, w.topicScratch);
         List<EntityMention> mentions = entities.match(w.text, w.entityScratch);
         // after the entities: a quantity's subject names the entity its words belong to ("DPRK troops")
@@ -97,13 +108,8 @@ public final class LuceneTagger implements Tagger {
     }
 
     private void analyze(Article article, AnalyzedText text) {
-        String title = article.title() == null ? "" : article.title();
-        String body = article.body() == null ? "" : article.body();
-        String all = title.isEmpty() ? body : title + "\n\n" + body;
-        if (all.length() > MAX_TEXT_CHARS) {
-            all = all.substring(0, MAX_TEXT_CHARS);
-        }
-        text.analyze(analyzer, all, title.length(), stems, words);
+        text.analyze(analyzer, ArticleText.of(article.title(), article.body()), ArticleText.titleLength(article.title()),
+                stems, words);
     }
 
     /** A taxonomy phrase as the stems of its words. */

@@ -35,10 +35,10 @@ public final class AnalyzedText {
     private static final int WORD_CACHE_SIZE = 50_000;
 
     /**
-     * What is known about one lowercased word, worked out once per thread: its stem and ids, and the hashes
-     * of the word and of its last three letters that the name finder's features are made of.
+     * What is known about one lowercased word, worked out once per thread: its stem, the stem's hash and ids,
+     * and the hashes of the word and of its last three letters that the name finder's features are made of.
      */
-    private record Word(String stem, int stemId, int wordId, boolean stop, long hash, long suffixHash,
+    private record Word(String stem, long stemHash, int stemId, int wordId, boolean stop, long hash, long suffixHash,
                         long prefixHash, long longSuffixHash) {
     }
 
@@ -139,7 +139,9 @@ public final class AnalyzedText {
 
     private Word newWord(int lowerAt, int length, boolean alphabetic, Vocabulary stems, Vocabulary words) {
         String stem = alphabetic && length > 2 ? snowballStem(lowerAt, length) : new String(lowerChars, lowerAt, length);
-        Word word = new Word(stem, stems.id(stem.toCharArray(), 0, stem.length()), words.id(lowerChars, lowerAt, length),
+        char[] stemChars = stem.toCharArray();
+        Word word = new Word(stem, TermHash.of(stemChars, 0, stemChars.length), stems.id(stemChars, 0, stemChars.length),
+                words.id(lowerChars, lowerAt, length),
                 STOP_WORDS.contains(lowerChars, lowerAt, length), hash(lowerChars, lowerAt, length),
                 hash(lowerChars, lowerAt + Math.max(0, length - 3), Math.min(3, length)),
                 hash(lowerChars, lowerAt, Math.min(3, length)) * 31 + 3,
@@ -249,6 +251,11 @@ public final class AnalyzedText {
 
     public String stem(int i) {
         return words[i].stem();
+    }
+
+    /** {@link TermHash} of the stem, computed once per distinct word. */
+    public long stemHash(int i) {
+        return words[i].stemHash();
     }
 
     /** True when the lowercased token is in {@code words}, without making a String. */

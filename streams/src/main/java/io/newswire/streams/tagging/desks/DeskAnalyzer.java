@@ -1,72 +1,74 @@
 package io.newswire.streams.tagging.desks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.newswire.streams.tagging.analysis.AnalyzedText;
+import io.newswire.streams.tagging.analysis.ArticleText;
+import io.newswire.streams.tagging.analysis.NewsAnalyzer;
+import io.newswire.streams.tagging.analysis.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The words the desk classifier sees: Lucene's {@link EnglishAnalyzer} (standard tokenizer, lowercase,
- * English stop words, possessives, Porter stemming), the same kind of analysis as the taxonomy, so
- * "Elections" and "election" are one feature. Only the title and the first {@link #MAX_CHARS} characters
- * of the body are read: a news lead says which desk a story belongs to, and a fixed cap keeps tagging
- * cost per article flat however long the body is.
+ * The words the desk classifier sees: the tagger's own analysis ({@link NewsAnalyzer} and
+ * {@link AnalyzedText}: Unicode word boundaries, accents folded, possessives stripped, lowercased, English
+ * stop words left out, Snowball stems), so that "Elections" and "election" are one feature and an article is
+ * tokenised once for the taxonomy, the gazetteer and the desks together (see {@link DeskTagger}). Only the
+ * title and the first {@link #MAX_CHARS} characters of the body are read: a news lead says which desk a story
+ * belongs to, and a fixed cap keeps the cost per article flat however long the body is.
  *
- * <p>Thread-safe: Lucene's analyzer keeps one token stream per thread.
+ * <p>Thread-safe: each thread analyses into its own {@link AnalyzedText}.
  */
 public final class DeskAnalyzer implements AutoCloseable {
 
-    /** Characters of the body that are analysed; the rest of a long article does not change its desk. */
+    /** Characters of the body that are read; the rest of a long article does not change its desk. */
     public static final int MAX_CHARS = 3000;
 
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final NewsAnalyzer analyzer = new NewsAnalyzer();
+    /** Empty: the desks need stems, not the tagger's vocabulary ids. Shared, so each thread's word cache lasts. */
+    private final Vocabulary noStems = new Vocabulary();
+    private final Vocabulary noWords = new Vocabulary();
+    private final ThreadLocal<AnalyzedText> texts = ThreadLocal.withInitial(AnalyzedText::new);
 
     /** The analysed terms of an article's title and the start of its body, in order. */
     public List<String> terms(String title, String body) {
+        AnalyzedText text = analyze(title, body);
+        int limit = readLimit(title, body);
         List<String> terms = new ArrayList<>();
-        forEachTerm(title, body, (chars, length) -> terms.add(new String(chars, 0, length)));
+        for (int i = 0; i < text.size() && read(text, i, limit); i++) {
+            if (isTerm(text, i)) {
+                terms.add(text.stem(i));
+            }
+        }
         return terms;
     }
 
-    /** Receives each term without allocating a String: the fast path of classification. */
-    @FunctionalInterface
-    public interface TermSink {
-        void term(char[] buffer, int length);
+    /** This thread's analysis of the article, as the tagger makes it (valid until the thread's next call). */
+    AnalyzedText analyze(String title, String body) {
+        AnalyzedText text = texts.get();
+        text.analyze(analyzer, ArticleText.of(title, body), ArticleText.titleLength(title), noStems, noWords);
+        return text;
     }
 
-    /** Streams the terms of the title, then of the start of the body, to {@code sink}. */
-    public void forEachTerm(String title, String body, TermSink sink) {
-        analyse(title == null ? "" : title, sink);
-        if (body != null) {
-            analyse(body.length() > MAX_CHARS ? cutAtSpace(body) : body, sink);
+    /**
+     * Where, in {@link ArticleText#of}, the desks stop reading: after the title and the first
+     * {@link #MAX_CHARS} characters of the body, cut at the last space so that no half word becomes a feature.
+     */
+    public static int readLimit(String title, String body) {
+        int bodyLength = body == null ? 0 : body.length();
+        if (bodyLength > MAX_CHARS) {
+            int end = body.lastIndexOf(' ', MAX_CHARS);
+            bodyLength = end > 0 ? end : MAX_CHARS;
         }
+        return ArticleText.bodyStart(title) + bodyLength;
     }
 
-    private void analyse(String text, TermSink sink) {
-        if (text.isEmpty()) {
-            return;
-        }
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                sink.term(term.buffer(), term.length());
-            }
-            stream.end();
-        } catch (IOException e) {
-            // Analysing a String does no I/O; this cannot happen short of a bug in Lucene.
-            throw new UncheckedIOException(e);
-        }
+    /** Whether token {@code i} lies within what the desks read. Tokens are in order: false ends the article. */
+    static boolean read(AnalyzedText text, int i, int limit) {
+        return text.end(i) <= limit;
     }
 
-    /** The body up to {@link #MAX_CHARS}, cut at the last space so no half word becomes a feature. */
-    private static String cutAtSpace(String body) {
-        int end = body.lastIndexOf(' ', MAX_CHARS);
-        return body.substring(0, end > 0 ? end : MAX_CHARS);
+    /** Whether token {@code i} is a term of the desks (stop words are not). */
+    static boolean isTerm(AnalyzedText text, int i) {
+        return !text.is(i, AnalyzedText.STOP);
     }
 
     @Override

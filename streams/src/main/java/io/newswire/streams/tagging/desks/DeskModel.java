@@ -1,5 +1,6 @@
 package io.newswire.streams.tagging.desks;
 
+import io.newswire.streams.tagging.analysis.AnalyzedText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,8 @@ import opennlp.tools.ml.model.Context;
 
 /**
  * A trained desk classifier: an OpenNLP maximum entropy model, compiled at load time into a table keyed by
- * feature fingerprints ({@link FeatureFingerprints}) that scores an article straight from Lucene's term
- * buffers, without building a String or copying chars per feature: the lookups would otherwise cost several
+ * feature fingerprints ({@link FeatureFingerprints}) that scores an article straight from the tagger's analysis
+ * (one hash per distinct word, kept by the analysis), without building a String or copying chars per feature: the lookups would otherwise cost several
  * times the analysis itself; {@link #scores} gives the same probabilities as
  * OpenNLP's own {@code eval} (a test checks it).
  *
@@ -18,7 +19,7 @@ import opennlp.tools.ml.model.Context;
 public final class DeskModel {
 
     /** Names the analysis and the features; change it whenever either changes, so old models are refused. */
-    public static final String FEATURE_SCHEME = "lucene9-english/title+body" + DeskAnalyzer.MAX_CHARS + "/uni+bi/binary";
+    public static final String FEATURE_SCHEME = "newswire-analysis/title+body" + DeskAnalyzer.MAX_CHARS + "/uni+bi/binary";
 
     private final AbstractModel maxent;
     private final DeskModelInfo info;
@@ -75,17 +76,31 @@ public final class DeskModel {
 
     /** The probability of each desk, in the order of {@link #categories()}, summing to 1. */
     public double[] scores(String title, String body) {
+        return scores(analyzer.analyze(title, body), DeskAnalyzer.readLimit(title, body));
+    }
+
+    /**
+     * The same from an article already analysed by the tagger ({@link io.newswire.streams.tagging.analysis.ArticleText}
+     * of its title and body), read up to {@code limit} ({@link DeskAnalyzer#readLimit}): no second analysis, and
+     * each term's fingerprint is the one the analysis keeps per distinct word.
+     */
+    public double[] scores(AnalyzedText text, int limit) {
         Scratch s = scratch.get();
         s.startDocument();
-        analyzer.forEachTerm(title, body, (buffer, length) -> {
-            long term = FeatureFingerprints.term(buffer, 0, length);
-            add(s, term);
-            if (s.hasPrevious) {
-                add(s, FeatureFingerprints.bigram(s.previous, term));
+        long previous = 0;
+        boolean hasPrevious = false;
+        for (int i = 0; i < text.size() && DeskAnalyzer.read(text, i, limit); i++) {
+            if (!DeskAnalyzer.isTerm(text, i)) {
+                continue;
             }
-            s.previous = term;
-            s.hasPrevious = true;
-        });
+            long term = text.stemHash(i);
+            add(s, term);
+            if (hasPrevious) {
+                add(s, FeatureFingerprints.bigram(previous, term));
+            }
+            previous = term;
+            hasPrevious = true;
+        }
         return softmax(s.sums);
     }
 
@@ -151,8 +166,6 @@ public final class DeskModel {
         private final int[] seenIn;
         private int document;
         final double[] sums;
-        long previous;
-        boolean hasPrevious;
 
         Scratch(int rows, int width) {
             this.seenIn = new int[rows];
@@ -167,7 +180,6 @@ public final class DeskModel {
                 document = 1;
             }
             Arrays.fill(sums, 0);
-            hasPrevious = false;
         }
 
         boolean firstTime(int row) {

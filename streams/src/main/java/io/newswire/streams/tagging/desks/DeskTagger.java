@@ -3,6 +3,7 @@ package io.newswire.streams.tagging.desks;
 import io.newswire.common.Article;
 import io.newswire.common.Tags;
 import io.newswire.common.TopicScore;
+import io.newswire.streams.tagging.LuceneTagger;
 import io.newswire.streams.tagging.Tagger;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +52,18 @@ public final class DeskTagger implements Tagger {
 
     @Override
     public Tags tag(Article article) {
-        Tags tags = inner.tag(article);
-        double[] scores = model.scores(article.title(), article.body());
+        Tags tags;
+        double[] scores;
+        if (inner instanceof LuceneTagger lucene) {
+            // One analysis for both: the desk model reads the tokens the tagger has just made.
+            double[][] read = new double[1][];
+            tags = lucene.tag(article, text -> read[0] = model.scores(text,
+                    DeskAnalyzer.readLimit(article.title(), article.body())));
+            scores = read[0];
+        } else {
+            tags = inner.tag(article);
+            scores = model.scores(article.title(), article.body());
+        }
         List<TopicScore> topics = new ArrayList<>(tags.topics());
         for (int c = 0; c < scores.length; c++) {
             if (scores[c] >= minScore) {

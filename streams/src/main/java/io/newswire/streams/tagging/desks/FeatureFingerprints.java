@@ -1,5 +1,7 @@
 package io.newswire.streams.tagging.desks;
 
+import io.newswire.streams.tagging.analysis.TermHash;
+
 /**
  * 64-bit fingerprints of features, computed from a term's chars in place, and for a bigram from its two
  * terms' fingerprints, so that scoring never builds a String nor copies chars. With a few hundred thousand
@@ -7,25 +9,19 @@ package io.newswire.streams.tagging.desks;
  */
 final class FeatureFingerprints {
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
     private static final long BIGRAM_SALT = 0x9e3779b97f4a7c15L;
 
     private FeatureFingerprints() {
     }
 
-    /** The fingerprint of a term (a unigram feature). */
+    /** The fingerprint of a term (a unigram feature): {@link TermHash}, which the analysis keeps per word. */
     static long term(char[] chars, int offset, int length) {
-        long hash = FNV_OFFSET;
-        for (int i = offset; i < offset + length; i++) {
-            hash = (hash ^ chars[i]) * FNV_PRIME;
-        }
-        return mix(hash);
+        return TermHash.of(chars, offset, length);
     }
 
     /** The fingerprint of two neighbouring terms (a bigram feature), order-sensitive. */
     static long bigram(long first, long second) {
-        return mix(first * 31 + Long.rotateLeft(second, 17) + BIGRAM_SALT);
+        return TermHash.mix(first * 31 + Long.rotateLeft(second, 17) + BIGRAM_SALT);
     }
 
     /** The fingerprint of a feature as the trainer names it: a term, or two terms joined by a space. */
@@ -36,16 +32,5 @@ final class FeatureFingerprints {
             return term(chars, 0, chars.length);
         }
         return bigram(term(chars, 0, joiner), term(chars, joiner + 1, chars.length - joiner - 1));
-    }
-
-    /** MurmurHash3's finaliser: spreads FNV's weak low bits over the whole word. */
-    private static long mix(long hash) {
-        long h = hash;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
     }
 }

@@ -3,10 +3,12 @@ package io.newswire.streams.tagging.desks;
 import io.newswire.streams.training.desks.DeskTrainer;
 import io.newswire.streams.training.desks.DeskTrainingSettings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.newswire.common.Article;
 import io.newswire.common.Tags;
 import io.newswire.common.TopicScore;
+import io.newswire.streams.tagging.LuceneTagger;
 import io.newswire.streams.tagging.Tagger;
 import io.newswire.streams.training.desks.SmallLabelledSet;
 import java.time.Clock;
@@ -51,6 +53,43 @@ class DeskTaggerTest {
 
         assertThat(tags.topics()).extracting(TopicScore::id).containsExactly("football");
         assertThat(tags.modelVersion()).isEqualTo(model.info().version());
+    }
+
+    @Test
+    void shouldScoreFromTheTaggersOwnAnalysisAsFromItsOwn() {
+        // Beside the Lucene tagger, the desks read the tagger's tokens instead of analysing again: same scores.
+        DeskTagger shared = new DeskTagger(LuceneTagger.withDefaults(), model);
+        String longBody = "The striker scored twice as the team won the league match. ".repeat(80)
+                + "The minister told voters about the election.";
+        for (Article article : List.of(article("Striker scores in cup final", "The coach praised the striker."),
+                article("", "Shares fell as the bank reported lower profit and earnings."),
+                article(null, null), article("Election campaign", longBody))) {
+            double[] alone = model.scores(article.title(), article.body());
+
+            Tags tags = shared.tag(article);
+
+            List<TopicScore> desks = tags.topics().stream().filter(t -> t.id().startsWith(DeskTagger.TOPIC_PREFIX)).toList();
+            for (int c = 0; c < alone.length; c++) {
+                String id = DeskTagger.topicId(model.categories().get(c));
+                double expected = Math.round(alone[c] * 1000) / 1000.0;
+                if (alone[c] >= DeskTagger.DEFAULT_MIN_SCORE) {
+                    assertThat(desks).as(id).contains(new TopicScore(id, expected));
+                } else {
+                    assertThat(desks).extracting(TopicScore::id).as(id).doesNotContain(id);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldReadOnlyTheTitleAndTheLeadOfALongBody() {
+        String lead = "The striker scored twice as the team won the league match.";
+        String tail = " The minister told voters about the election and the party policy.".repeat(100);
+
+        double[] withTail = model.scores("Cup final", lead + " ".repeat(DeskAnalyzer.MAX_CHARS) + tail);
+        double[] leadOnly = model.scores("Cup final", lead);
+
+        assertThat(withTail).containsExactly(leadOnly, within(1e-12));
     }
 
     @Test
