@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -47,7 +46,7 @@ public final class AnalyzedText {
      * News repeats its words: one hash look-up per token replaces the stop-word check, two vocabulary look-ups
      * and the Snowball stemmer (the costliest step).
      */
-    private final CharArrayMap<Word> wordCache = new CharArrayMap<>(4096, false);
+    private final WordTable<Word> wordCache = new WordTable<>(4096, WORD_CACHE_SIZE);
     private Vocabulary cachedStems;
     private Vocabulary cachedWords;
     private String text = "";
@@ -101,6 +100,7 @@ public final class AnalyzedText {
         lowerChars = ensure(lowerChars, lowerUsed + length);
         int upper = 0;
         int letters = 0;
+        long hash = TermHash.FNV_OFFSET;
         for (int k = 0; k < length; k++) {
             char c = term[k];
             if (Character.isLetter(c)) {
@@ -109,8 +109,11 @@ public final class AnalyzedText {
                     upper++;
                 }
             }
-            lowerChars[lowerUsed++] = Character.toLowerCase(c);
+            char lower = Character.toLowerCase(c);
+            lowerChars[lowerUsed++] = lower;
+            hash = (hash ^ lower) * TermHash.FNV_PRIME;
         }
+        hash = TermHash.mix(hash);
         lowerOffset[i] = lowerAt;
         lowerLength[i] = length;
         int flags = 0;
@@ -126,9 +129,9 @@ public final class AnalyzedText {
         if (letters == length) {
             flags |= ALPHA;
         }
-        Word word = wordCache.get(lowerChars, lowerAt, length);
+        Word word = wordCache.get(hash, lowerChars, lowerAt, length);
         if (word == null) {
-            word = newWord(lowerAt, length, (flags & ALPHA) != 0, stems, words);
+            word = newWord(hash, lowerAt, length, (flags & ALPHA) != 0, stems, words);
         }
         if (word.stop()) {
             flags |= STOP;
@@ -137,7 +140,7 @@ public final class AnalyzedText {
         this.words[i] = word;
     }
 
-    private Word newWord(int lowerAt, int length, boolean alphabetic, Vocabulary stems, Vocabulary words) {
+    private Word newWord(long hash, int lowerAt, int length, boolean alphabetic, Vocabulary stems, Vocabulary words) {
         String stem = alphabetic && length > 2 ? snowballStem(lowerAt, length) : new String(lowerChars, lowerAt, length);
         char[] stemChars = stem.toCharArray();
         Word word = new Word(stem, TermHash.of(stemChars, 0, stemChars.length), stems.id(stemChars, 0, stemChars.length),
@@ -146,10 +149,7 @@ public final class AnalyzedText {
                 hash(lowerChars, lowerAt + Math.max(0, length - 3), Math.min(3, length)),
                 hash(lowerChars, lowerAt, Math.min(3, length)) * 31 + 3,
                 hash(lowerChars, lowerAt + Math.max(0, length - 5), Math.min(5, length)) * 31 + 5);
-        if (wordCache.size() >= WORD_CACHE_SIZE) {
-            wordCache.clear();
-        }
-        wordCache.put(Arrays.copyOfRange(lowerChars, lowerAt, lowerAt + length), word);
+        wordCache.put(hash, lowerChars, lowerAt, length, word);
         return word;
     }
 

@@ -7,8 +7,9 @@ package io.newswire.streams.tagging.analysis;
  */
 public final class TermHash {
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
+    /** FNV-1a's start and multiplier, for callers that hash chars as they go (then {@link #mix} the result). */
+    public static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    public static final long FNV_PRIME = 0x100000001b3L;
 
     private TermHash() {
     }
