@@ -1,6 +1,5 @@
 package io.newswire.streams;
 
-import io.newswire.common.JsonSerde;
 import io.newswire.common.TaggedArticle;
 import io.newswire.common.Topic;
 import io.newswire.common.TopicDaySummary;
@@ -13,6 +12,7 @@ import io.newswire.streams.deadletter.RecordSizeGuard;
 import io.newswire.streams.dedup.Deduplicated;
 import io.newswire.streams.dedup.Deduplicator;
 import io.newswire.streams.dedup.SimHashBands;
+import io.newswire.streams.serde.InternalSerde;
 import io.newswire.streams.validation.ArticleDeserializer;
 import io.newswire.streams.validation.ArticleGate;
 import java.time.Duration;
@@ -52,8 +52,10 @@ public final class NewsTopology {
 
     /** Room for {@code duplicateOf} (an id, at most {@link FieldCaps#ID_CHARS}) and its JSON. */
     private static final int DUPLICATE_OF_ROOM = 4 * FieldCaps.ID_CHARS + 64;
-    private static final Serde<ArticleContribution> CONTRIBUTION_SERDE = new JsonSerde<>(ArticleContribution.class);
-    private static final Serde<TopicDayAggregate> AGGREGATE_SERDE = new JsonSerde<>(TopicDayAggregate.class);
+    // The aggregation's records are only read back by this application: binary (Smile), not JSON. The dedup
+    // index's stay JSON: their size there is what the size guard checks against the tagged topic's limit.
+    private static final Serde<ArticleContribution> CONTRIBUTION_SERDE = new InternalSerde<>(ArticleContribution.class);
+    private static final Serde<TopicDayAggregate> AGGREGATE_SERDE = new InternalSerde<>(TopicDayAggregate.class);
 
     private NewsTopology() {
     }
