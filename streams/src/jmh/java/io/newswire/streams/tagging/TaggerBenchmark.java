@@ -2,12 +2,20 @@ package io.newswire.streams.tagging;
 
 import io.newswire.common.Article;
 import io.newswire.common.Tags;
+import io.newswire.streams.tagging.desks.DeskModel;
+import io.newswire.streams.tagging.desks.DeskModelFile;
+import io.newswire.streams.tagging.desks.DeskTagger;
 import io.newswire.streams.tagging.eval.Evaluation;
 import io.newswire.streams.tagging.eval.GoldArticle;
+import io.newswire.streams.training.desks.DeskTrainer;
+import io.newswire.streams.training.desks.DeskTrainingSettings;
+import io.newswire.streams.training.desks.LabelledArticles;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +36,11 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Throughput of {@link LuceneTagger} on one thread over the seed corpus (the five seeds exactly as
+ * Throughput of the whole tagger on one thread — {@link LuceneTagger} (taxonomy, entities, keyphrases,
+ * quantities) with the learned desks ({@link DeskTagger}) — over the seed corpus (the five seeds exactly as
  * {@code SeedParser} produces them, taken from {@code eval/gold.jsonl}); {@link #main} prints MB/s per core.
+ * The desk model is trained at set-up on the BBC corpus of {@code ../shared/corpora} (never copied into the
+ * project), or read from {@code -Dnewswire.deskModel=FILE}; without either the desks are left out, and said so.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,13 +51,36 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Threads(1)
 public class TaggerBenchmark {
 
-    private LuceneTagger tagger;
+    private Tagger tagger;
     private List<Article> seeds;
 
     @Setup
     public void setUp() throws Exception {
-        tagger = LuceneTagger.withDefaults();
+        tagger = fullTagger();
         seeds = seedArticles();
+    }
+
+    /** The tagger as the pipeline runs it with a desk model, or without desks when there is none to use. */
+    static Tagger fullTagger() throws Exception {
+        LuceneTagger lucene = LuceneTagger.withDefaults();
+        DeskModel model = deskModel();
+        return model == null ? lucene : new DeskTagger(lucene, model);
+    }
+
+    private static DeskModel deskModel() throws Exception {
+        String file = System.getProperty("newswire.deskModel");
+        if (file != null) {
+            return DeskModelFile.read(Path.of(file));
+        }
+        for (String candidate : List.of("../../shared/corpora/bbc-news.jsonl", "../shared/corpora/bbc-news.jsonl")) {
+            if (Files.isReadable(Path.of(candidate))) {
+                try (DeskTrainer trainer = new DeskTrainer(DeskTrainingSettings.defaults(42), Clock.systemUTC())) {
+                    return trainer.train(LabelledArticles.read(Path.of(candidate)));
+                }
+            }
+        }
+        System.err.println("no desk model: -Dnewswire.deskModel=FILE or ../shared/corpora/bbc-news.jsonl; tagging without desks");
+        return null;
     }
 
     /** One operation tags the whole seed corpus once. */
@@ -84,7 +118,7 @@ public class TaggerBenchmark {
      * wall-clock figure measures the neighbours, this one the tagger. Warms up first, then tags for 5 CPU-seconds.
      */
     static double cpuTimeMegabytesPerSecond() throws Exception {
-        LuceneTagger tagger = LuceneTagger.withDefaults();
+        Tagger tagger = fullTagger();
         List<Article> seeds = seedArticles();
         long bytes = bytes(seeds);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
