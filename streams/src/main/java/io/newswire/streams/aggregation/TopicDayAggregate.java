@@ -65,30 +65,37 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
                 newEntities.merge(entity, 1L, Long::sum);
             }
         }
-        // The sample is the titles of the articles with the smallest ids, not the first to arrive: the same
-        // articles give the same sample in any order, on a replay, a restart or another instance.
         List<String> newTitles = new ArrayList<>(sampleTitles);
         List<String> newIds = new ArrayList<>(sampleArticleIds);
-        if (article.title() != null && !article.title().isBlank()) {
-            String id = article.articleId() == null ? "" : article.articleId();
-            int at = 0;
-            while (at < newIds.size() && newIds.get(at).compareTo(id) < 0) {
-                at++;
-            }
-            boolean known = at < newIds.size() && newIds.get(at).equals(id);
-            if (!known && at < MAX_SAMPLE_TITLES) {
-                newIds.add(at, id);
-                newTitles.add(at, prefix(article.title(), MAX_SAMPLE_TITLE_CHARS));
-                if (newIds.size() > MAX_SAMPLE_TITLES) {
-                    newIds.remove(MAX_SAMPLE_TITLES);
-                    newTitles.remove(MAX_SAMPLE_TITLES);
-                }
-            }
-        }
+        sample(article, newTitles, newIds);
         Instant seen = article.ingestedAt();
         Instant first = firstSeen == null || (seen != null && seen.isBefore(firstSeen)) ? seen : firstSeen;
         Instant last = lastUpdated == null || (seen != null && seen.isAfter(lastUpdated)) ? seen : lastUpdated;
         return new TopicDayAggregate(articleCount + 1, newSources, newEntities, newTitles, first, last, newIds);
+    }
+
+    /**
+     * The sample is the titles of the articles with the smallest ids, not the first to arrive: the same
+     * articles give the same sample in any order, on a replay, a restart or another instance.
+     */
+    private static void sample(ArticleContribution article, List<String> titles, List<String> ids) {
+        if (article.title() == null || article.title().isBlank()) {
+            return;
+        }
+        String id = article.articleId() == null ? "" : article.articleId();
+        int at = 0;
+        while (at < ids.size() && ids.get(at).compareTo(id) < 0) {
+            at++;
+        }
+        boolean known = at < ids.size() && ids.get(at).equals(id);
+        if (!known && at < MAX_SAMPLE_TITLES) {
+            ids.add(at, id);
+            titles.add(at, prefix(article.title(), MAX_SAMPLE_TITLE_CHARS));
+            if (ids.size() > MAX_SAMPLE_TITLES) {
+                ids.remove(MAX_SAMPLE_TITLES);
+                titles.remove(MAX_SAMPLE_TITLES);
+            }
+        }
     }
 
     /** At most {@code maxChars} of {@code text}, never splitting a surrogate pair. */

@@ -6,7 +6,6 @@ import io.newswire.streams.tagging.entities.names.NameLabels;
 import io.newswire.streams.tagging.entities.names.NameModel;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,32 +80,18 @@ final class OpenWorldNames {
              Map<String, Entity> entities, Map<String, Entity> personsByLastWord) {
         List<Found> shortPersons = new ArrayList<>();
         for (int k = 0; k < names.count(); k++) {
-            int start = names.start(k);
-            int end = names.end(k);
-            if (overlapsClaimed(claimed, start, end) || shouted(text, start, end) || allCommon(text, start, end, model)) {
+            Found name = kept(text, model, claimed, names.start(k), names.end(k), names.type(k));
+            if (name == null) {
                 continue;
             }
-            int type = names.type(k);
-            if (type == NameLabels.PERSON) {
-                while (start < end && TITLES.contains(text.lower(start))) {
-                    start++;
-                }
-                if (start == end && TITLES.contains(text.lower(start))) {
-                    continue;
-                }
-            }
-            if (start == end && (type == NameLabels.LOCATION && isDemonym(text.lower(start))
-                    || pluralAcronym(text, start) || NOT_NAMES.contains(text.lower(start)))) {
+            if (name.start() == name.end() && name.type() == NameLabels.PERSON) {
+                shortPersons.add(name);
                 continue;
             }
-            if (start == end && type == NameLabels.PERSON) {
-                shortPersons.add(new Found(start, end, type));
-                continue;
-            }
-            Entity entity = addNew(text, start, end, type, gazetteerIds, entities);
-            if (entity != null && type == NameLabels.PERSON) {
-                personsByLastWord.putIfAbsent(text.lower(end), entity);
-                personsByLastWord.putIfAbsent(text.lower(start), entity);
+            Entity entity = addNew(text, name.start(), name.end(), name.type(), gazetteerIds, entities);
+            if (entity != null && name.type() == NameLabels.PERSON) {
+                personsByLastWord.putIfAbsent(text.lower(name.end()), entity);
+                personsByLastWord.putIfAbsent(text.lower(name.start()), entity);
             }
         }
         // After every full name is known: "Howard" may come before or after "Michael Howard".
@@ -119,6 +104,26 @@ final class OpenWorldNames {
                 addNew(text, person.start(), person.end(), person.type(), gazetteerIds, entities);
             }
         }
+    }
+
+    /** The name without its titles, or null when it is not one to keep. */
+    private static Found kept(AnalyzedText text, NameModel model, boolean[] claimed, int start, int end, int type) {
+        if (overlapsClaimed(claimed, start, end) || shouted(text, start, end) || allCommon(text, start, end, model)) {
+            return null;
+        }
+        if (type == NameLabels.PERSON) {
+            while (start < end && TITLES.contains(text.lower(start))) {
+                start++;
+            }
+            if (start == end && TITLES.contains(text.lower(start))) {
+                return null;
+            }
+        }
+        if (start == end && (type == NameLabels.LOCATION && isDemonym(text.lower(start))
+                || pluralAcronym(text, start) || NOT_NAMES.contains(text.lower(start)))) {
+            return null;
+        }
+        return new Found(start, end, type);
     }
 
     private static Entity addNew(AnalyzedText text, int start, int end, int type, Set<String> gazetteerIds,

@@ -32,18 +32,9 @@ final class AlignedPassage {
     static AlignedPassage of(ConllCorpus.Passage passage, NewsAnalyzer analyzer, Vocabulary stems, Vocabulary words,
                              AnalyzedText reuse) {
         List<String> tokens = passage.words();
-        StringBuilder joined = new StringBuilder();
         int[] startOf = new int[tokens.size()];
-        for (int t = 0; t < tokens.size(); t++) {
-            String word = tokens.get(t);
-            if (t > 0 && !GLUED.contains(word) && !NO_SPACE_BEFORE.contains(word)) {
-                joined.append(' ');
-            }
-            startOf[t] = joined.length();
-            joined.append(word);
-        }
         AnalyzedText text = reuse == null ? new AnalyzedText() : reuse;
-        text.analyze(analyzer, joined.toString(), 0, stems, words);
+        text.analyze(analyzer, join(tokens, startOf), 0, stems, words);
         int[] source = new int[text.size()];
         int[] gold = new int[text.size()];
         int t = 0;
@@ -52,17 +43,32 @@ final class AlignedPassage {
                 t++;
             }
             source[i] = t;
-            String tag = passage.tags().get(t);
-            int type = tag.length() > 2 && tag.charAt(1) == '-' ? NameLabels.typeOf(tag.substring(2)) : -1;
-            int label = NameLabels.OUTSIDE;
-            if (type >= 0) {
-                int previous = i > 0 ? gold[i - 1] : NameLabels.OUTSIDE;
-                boolean sameToken = i > 0 && source[i - 1] == t;
-                boolean continues = (sameToken || tag.startsWith("I-")) && NameLabels.type(previous) == type;
-                label = continues ? NameLabels.inside(type) : NameLabels.begin(type);
-            }
-            gold[i] = label;
+            gold[i] = label(passage.tags().get(t), i > 0 ? gold[i - 1] : NameLabels.OUTSIDE, i > 0 && source[i - 1] == t);
         }
         return new AlignedPassage(text, Arrays.copyOf(source, source.length), gold);
+    }
+
+    /** The words joined as an article writes them; {@code startOf} gets each word's offset. */
+    private static String join(List<String> tokens, int[] startOf) {
+        StringBuilder joined = new StringBuilder();
+        for (int t = 0; t < tokens.size(); t++) {
+            String word = tokens.get(t);
+            if (t > 0 && !GLUED.contains(word) && !NO_SPACE_BEFORE.contains(word)) {
+                joined.append(' ');
+            }
+            startOf[t] = joined.length();
+            joined.append(word);
+        }
+        return joined.toString();
+    }
+
+    /** The label of an analysed token from its CoNLL tag: a second token of one word continues its name. */
+    private static int label(String tag, int previous, boolean sameToken) {
+        int type = tag.length() > 2 && tag.charAt(1) == '-' ? NameLabels.typeOf(tag.substring(2)) : -1;
+        if (type < 0) {
+            return NameLabels.OUTSIDE;
+        }
+        boolean continues = (sameToken || tag.startsWith("I-")) && NameLabels.type(previous) == type;
+        return continues ? NameLabels.inside(type) : NameLabels.begin(type);
     }
 }

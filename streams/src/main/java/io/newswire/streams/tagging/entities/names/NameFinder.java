@@ -155,18 +155,27 @@ public final class NameFinder {
         if (text.is(i, AnalyzedText.CAPITALISED)) {
             return true;
         }
-        if (i + 1 < text.size() && text.is(i + 1, AnalyzedText.CAPITALISED) && text.joinedToNext(i)
-                && text.lowerIn(DIRECTIONS, i)) {
-            return true;
+        if (i + 1 >= text.size() || !text.is(i + 1, AnalyzedText.CAPITALISED)) {
+            return false;
         }
-        // "al-Qaida", "al-Aqsa": a lowercase particle hyphened to a name
-        if (i + 1 < text.size() && text.is(i + 1, AnalyzedText.CAPITALISED) && text.end(i) + 1 == text.start(i + 1)
-                && text.text().charAt(text.end(i)) == '-' && text.end(i) - text.start(i) <= 3) {
-            return true;
-        }
-        return previous != NameLabels.OUTSIDE && i + 1 < text.size() && text.is(i + 1, AnalyzedText.CAPITALISED)
-                && text.joinedToNext(i) && (text.joinedToNext(i - 1) || "-".equals(text.gapBefore(i)))
-                && text.lowerIn(JOINERS, i);
+        return direction(text, i) || hyphenedParticle(text, i) || joiner(text, i, previous);
+    }
+
+    /** "southern Iraq": a compass word before a name. */
+    private static boolean direction(AnalyzedText text, int i) {
+        return text.joinedToNext(i) && text.lowerIn(DIRECTIONS, i);
+    }
+
+    /** "al-Qaida", "al-Aqsa": a short lowercase particle hyphened to a name. */
+    private static boolean hyphenedParticle(AnalyzedText text, int i) {
+        return text.end(i) + 1 == text.start(i + 1) && text.text().charAt(text.end(i)) == '-'
+                && text.end(i) - text.start(i) <= 3;
+    }
+
+    /** "Bank of England", "Osama bin Laden": a joining word between two words of a name. */
+    private static boolean joiner(AnalyzedText text, int i, int previous) {
+        return previous != NameLabels.OUTSIDE && text.joinedToNext(i)
+                && (text.joinedToNext(i - 1) || "-".equals(text.gapBefore(i))) && text.lowerIn(JOINERS, i);
     }
 
     static boolean mayContinue(AnalyzedText text, int i) {

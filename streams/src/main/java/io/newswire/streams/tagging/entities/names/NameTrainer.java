@@ -60,6 +60,20 @@ public final class NameTrainer {
                 weights.put(entry.getKey(), new double[2 * NameLabels.COUNT]);
             }
         }
+        long step = learn(events, weights);
+        Map<Long, float[]> averaged = average(weights, step);
+        int tokens = passages.stream().mapToInt(p -> p.words().size()).sum();
+        int sentences = passages.stream().mapToInt(ConllCorpus.Passage::sentences).sum();
+        NameModelInfo info = new NameModelInfo(version(passages), NameModelInfo.FEATURE_SCHEME, trainingData, sentences,
+                tokens, settings.epochs(), settings.cutoff(), averaged.size(), clock.instant());
+        long[] commonWords = casing.entrySet().stream()
+                .filter(e -> e.getValue()[0] >= MIN_LOWERCASE && e.getValue()[0] >= e.getValue()[1])
+                .mapToLong(Map.Entry::getKey).sorted().toArray();
+        return new NameModel(info, averaged, commonWords);
+    }
+
+    /** The perceptron's passes over the events; returns the number of steps taken (for averaging). */
+    private long learn(List<Event> events, Map<Long, double[]> weights) {
         List<Event> order = new ArrayList<>(events);
         Random random = new Random(settings.seed());
         float[] scores = new float[NameLabels.COUNT];
@@ -78,19 +92,28 @@ public final class NameTrainer {
                 }
                 int predicted = NameFinder.best(scores, event.previous(), event.mayContinue());
                 if (predicted != event.gold()) {
-                    for (long f : event.features()) {
-                        double[] w = weights.get(f);
-                        if (w != null) {
-                            w[event.gold()] += 1;
-                            w[predicted] -= 1;
-                            w[NameLabels.COUNT + event.gold()] += step;
-                            w[NameLabels.COUNT + predicted] -= step;
-                        }
-                    }
+                    update(event, predicted, step, weights);
                 }
                 step++;
             }
         }
+        return step;
+    }
+
+    private static void update(Event event, int predicted, long step, Map<Long, double[]> weights) {
+        for (long f : event.features()) {
+            double[] w = weights.get(f);
+            if (w != null) {
+                w[event.gold()] += 1;
+                w[predicted] -= 1;
+                w[NameLabels.COUNT + event.gold()] += step;
+                w[NameLabels.COUNT + predicted] -= step;
+            }
+        }
+    }
+
+    /** The weights averaged over every step; features whose weights all stay near zero are dropped. */
+    private static Map<Long, float[]> average(Map<Long, double[]> weights, long step) {
         Map<Long, float[]> averaged = new HashMap<>();
         for (Map.Entry<Long, double[]> entry : weights.entrySet()) {
             double[] w = entry.getValue();
@@ -104,14 +127,7 @@ public final class NameTrainer {
                 averaged.put(entry.getKey(), avg);
             }
         }
-        int tokens = passages.stream().mapToInt(p -> p.words().size()).sum();
-        int sentences = passages.stream().mapToInt(ConllCorpus.Passage::sentences).sum();
-        NameModelInfo info = new NameModelInfo(version(passages), NameModelInfo.FEATURE_SCHEME, trainingData, sentences,
-                tokens, settings.epochs(), settings.cutoff(), averaged.size(), clock.instant());
-        long[] commonWords = casing.entrySet().stream()
-                .filter(e -> e.getValue()[0] >= MIN_LOWERCASE && e.getValue()[0] >= e.getValue()[1])
-                .mapToLong(Map.Entry::getKey).sorted().toArray();
-        return new NameModel(info, averaged, commonWords);
+        return averaged;
     }
 
     /**
