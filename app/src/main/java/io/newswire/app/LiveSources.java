@@ -2,6 +2,7 @@ package io.newswire.app;
 
 import io.newswire.common.Topics;
 import io.newswire.producer.ArticlePublisher;
+import io.newswire.producer.fetch.AddressPolicy;
 import io.newswire.producer.folder.FolderFileReader;
 import io.newswire.producer.folder.FolderSource;
 import io.newswire.producer.http.HttpSource;
@@ -42,7 +43,8 @@ public final class LiveSources implements AutoCloseable {
      * @throws IllegalStateException when the HTTP port is taken
      */
     public static LiveSources start(Properties config, Topics topics, Path inbox, String httpHost, int httpPort,
-                                    List<String> feeds, Duration feedInterval, Path rssState, PrintStream out)
+                                    List<String> feeds, Duration feedInterval, Path rssState, AddressPolicy pageAddresses,
+                                    PrintStream out)
             throws IOException, InterruptedException {
         Clock clock = Clock.systemUTC();
         ArticlePublisher publisher = new ArticlePublisher(config, topics.raw());
@@ -50,7 +52,7 @@ public final class LiveSources implements AutoCloseable {
                 out::println);
         HttpSource http = new HttpSource(publisher, HttpSource.DEFAULT_MAX_BYTES, clock, out::println);
         RssSource rss = new RssSource(RssSource.pollers(feeds, feedInterval, new FeedStateStore(rssState), true,
-                publisher, clock), out::println);
+                pageAddresses, publisher, clock), out::println);
         LiveSources sources = new LiveSources(publisher, folder, http, rss);
         try {
             http.start(httpHost, httpPort);

@@ -12,6 +12,7 @@ import io.newswire.common.Json;
 import io.newswire.common.Topics;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.producer.ArticlePublisher;
+import io.newswire.producer.fetch.AddressPolicy;
 import io.newswire.producer.fetch.BoundedGet;
 import io.newswire.producer.folder.FolderFileReader;
 import io.newswire.producer.folder.FolderSource;
@@ -108,7 +109,7 @@ class LiveSourcesIT {
     }
 
     private FeedPoller poller(String feedPath, ArticlePublisher publisher) {
-        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), "newswire-test");
+        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), "newswire-test", AddressPolicy.ANY);
         return new FeedPoller(web.url(feedPath), Duration.ofSeconds(60), http, new FeedParser(),
                 new FullTextFetcher(http, new ArticleTextExtractor(), FullTextFetcher.DEFAULT_MAX_BYTES,
                         FullTextFetcher.DEFAULT_TIMEOUT),
@@ -274,7 +275,7 @@ class LiveSourcesIT {
              SinkReader reader = new SinkReader(sink)) {
             pipeline.start(Duration.ofSeconds(60));
             try (LiveSources live = LiveSources.start(config, topology.topics(), inbox, "127.0.0.1", 0,
-                    List.of(web.url("/live.xml")), Duration.ofSeconds(60), dir.resolve("rss"),
+                    List.of(web.url("/live.xml")), Duration.ofSeconds(60), dir.resolve("rss"), AddressPolicy.ANY,
                     new PrintStream(console, true, StandardCharsets.UTF_8))) {
                 Files.writeString(inbox.resolve(".drop.json.tmp"),
                         "{\"title\":\"Dropped story\",\"body\":\"Seoul said troops moved.\",\"url\":\"https://example.org/dropped\"}");

@@ -19,6 +19,7 @@ import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.producer.SeedReplay;
+import io.newswire.producer.fetch.AddressPolicy;
 import io.newswire.producer.http.HttpSource;
 import io.newswire.producer.seeds.SeedParser;
 import io.newswire.producer.seeds.SeedReader;
@@ -74,6 +75,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--feed", paramLabel = "URL", description = "an RSS/Atom feed to poll while the demo runs (repeatable)")
     List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--allow-private-fetch",
+            description = "let --feed items link to pages on loopback, private and link-local addresses (intranets)")
+    boolean allowPrivateFetch;
 
     @Option(names = "--feed-interval", defaultValue = "60", paramLabel = "SECONDS",
             description = "seconds between polls of each --feed (default ${DEFAULT-VALUE})")
@@ -143,7 +148,8 @@ public final class DemoCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
             if (!once) {
                 LiveSources live = services.own(LiveSources.start(config, topics, AppPaths.inboxDir(), "127.0.0.1",
-                        pushPort, feeds, Duration.ofSeconds(feedIntervalSeconds), AppPaths.rssStateDir(), out));
+                        pushPort, feeds, Duration.ofSeconds(feedIntervalSeconds), AppPaths.rssStateDir(),
+                        allowPrivateFetch ? AddressPolicy.ANY : AddressPolicy.PUBLIC_ONLY, out));
                 out.printf("live: drop .txt/.json/.html files into %s, POST to http://127.0.0.1:%d/articles%s%n",
                         AppPaths.inboxDir(), live.httpPort(), feeds.isEmpty() ? "" : ", polling " + feeds);
                 out.printf("running; Kafka at %s, dashboard at %s — press Ctrl-C to stop%n",

@@ -5,6 +5,7 @@ import io.newswire.app.ops.OpsServer;
 import io.newswire.app.AppPaths;
 import io.newswire.common.Topics;
 import io.newswire.producer.ArticlePublisher;
+import io.newswire.producer.fetch.AddressPolicy;
 import io.newswire.producer.rss.FeedPoller;
 import io.newswire.producer.rss.FeedStateStore;
 import io.newswire.producer.rss.PollReport;
@@ -47,6 +48,11 @@ public final class ProduceRssCommand implements Callable<Integer> {
             description = "keep an item's summary instead of fetching the linked page's text")
     boolean noFullText;
 
+    @Option(names = "--allow-private-fetch",
+            description = "let items link to pages on loopback, private and link-local addresses (intranets); "
+                    + "by default such full-text fetches are refused, on every redirect too")
+    boolean allowPrivateFetch;
+
     @Option(names = "--once", description = "poll each feed once and exit (1 if a feed failed)")
     boolean once;
 
@@ -62,7 +68,7 @@ public final class ProduceRssCommand implements Callable<Integer> {
         FeedStateStore store = new FeedStateStore(stateDir != null ? stateDir : AppPaths.rssStateDir());
         try (ArticlePublisher publisher = new ArticlePublisher(config, Topics.from(config).raw())) {
             List<FeedPoller> pollers = RssSource.pollers(feeds, Duration.ofSeconds(intervalSeconds), store,
-                    !noFullText, publisher, Clock.systemUTC());
+                    !noFullText, allowPrivateFetch ? AddressPolicy.ANY : AddressPolicy.PUBLIC_ONLY, publisher, Clock.systemUTC());
             if (once) {
                 boolean ok = true;
                 for (FeedPoller poller : pollers) {

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * An HTTP GET of untrusted content with a size cap and a time cap over the whole exchange (headers and
- * body): a slow or endless server cannot hold a source up or fill the memory. Only http and https.
+ * body): a slow or endless server cannot hold a source up or fill the memory. Only http and https. Redirects
+ * (at most {@value #MAX_REDIRECTS}) are followed here, not by the client, so that the {@link AddressPolicy}
+ * checks every hop before connecting to it.
  */
 public final class BoundedGet {
 
@@ -30,18 +32,26 @@ public final class BoundedGet {
         }
     }
 
+    public static final int MAX_REDIRECTS = 5;
+
     private final HttpClient client;
     private final String userAgent;
+    private final AddressPolicy addresses;
 
-    public BoundedGet(HttpClient client, String userAgent) {
+    /**
+     * @param client a client that does not follow redirects itself ({@link #defaultClient()})
+     * @param addresses which hosts may be fetched, checked on every redirect hop
+     */
+    public BoundedGet(HttpClient client, String userAgent, AddressPolicy addresses) {
         this.client = client;
         this.userAgent = userAgent;
+        this.addresses = addresses;
     }
 
-    /** A client that follows redirects (feeds and articles move) and gives up connecting after 5 s. */
+    /** A client that leaves redirects to {@link BoundedGet} and gives up connecting after 5 s. */
     public static HttpClient defaultClient() {
         return HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
@@ -52,10 +62,37 @@ public final class BoundedGet {
      */
     public Response get(URI uri, Map<String, String> extraHeaders, long maxBytes, Duration timeout)
             throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI target = uri;
+        for (int hop = 0; ; hop++) {
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            Response response = getOnce(target, extraHeaders, maxBytes, left);
+            String location = response.header("Location");
+            if (!isRedirect(response.status()) || location == null) {
+                return response;
+            }
+            if (hop == MAX_REDIRECTS) {
+                throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + uri);
+            }
+            try {
+                target = target.resolve(location.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("bad redirect from " + target + " to " + location, e);
+            }
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private Response getOnce(URI uri, Map<String, String> extraHeaders, long maxBytes, Duration timeout)
+            throws IOException, InterruptedException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IOException("only http and https URLs are fetched: " + uri);
         }
+        addresses.check(uri);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
                 .header("User-Agent", userAgent);
         extraHeaders.forEach(request::header);

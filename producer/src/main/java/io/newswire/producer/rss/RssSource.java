@@ -1,6 +1,7 @@
 package io.newswire.producer.rss;
 
 import io.newswire.producer.ArticleOutput;
+import io.newswire.producer.fetch.AddressPolicy;
 import io.newswire.producer.fetch.BoundedGet;
 import io.newswire.producer.fulltext.ArticleTextExtractor;
 import io.newswire.producer.fulltext.FullTextFetcher;
@@ -45,12 +46,16 @@ public final class RssSource implements AutoCloseable {
      * Pollers for the given feed URLs, sharing one HTTP client.
      *
      * @param fullText whether to fetch the linked page of items that carry only a summary
+     * @param pageAddresses which hosts the linked pages may be fetched from ({@link AddressPolicy#PUBLIC_ONLY}
+     *                      unless the feeds link to an intranet); the feeds themselves are the user's choice
      * @throws IllegalArgumentException when a URL is not an absolute http or https URL
      */
     public static List<FeedPoller> pollers(List<String> feedUrls, Duration interval, FeedStateStore store,
-                                           boolean fullText, ArticleOutput output, Clock clock) {
-        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), USER_AGENT);
-        FullTextFetcher pages = fullText ? new FullTextFetcher(http, new ArticleTextExtractor(),
+                                           boolean fullText, AddressPolicy pageAddresses, ArticleOutput output,
+                                           Clock clock) {
+        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), USER_AGENT, AddressPolicy.ANY);
+        BoundedGet pageHttp = new BoundedGet(BoundedGet.defaultClient(), USER_AGENT, pageAddresses);
+        FullTextFetcher pages = fullText ? new FullTextFetcher(pageHttp, new ArticleTextExtractor(),
                 FullTextFetcher.DEFAULT_MAX_BYTES, FullTextFetcher.DEFAULT_TIMEOUT) : null;
         List<FeedPoller> pollers = new ArrayList<>();
         checkUrls(feedUrls);

@@ -2,6 +2,7 @@ package io.newswire.producer.fulltext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswire.producer.fetch.AddressPolicy;
 import io.newswire.producer.fetch.BoundedGet;
 import io.newswire.producer.testing.Feeds;
 import io.newswire.producer.testing.TestWebServer;
@@ -27,7 +28,7 @@ class FullTextFetcherTest {
     }
 
     private FullTextFetcher fetcher(long maxBytes, Duration timeout) {
-        return new FullTextFetcher(new BoundedGet(BoundedGet.defaultClient(), "test"), new ArticleTextExtractor(),
+        return new FullTextFetcher(new BoundedGet(BoundedGet.defaultClient(), "test", AddressPolicy.ANY), new ArticleTextExtractor(),
                 maxBytes, timeout);
     }
 

@@ -3,6 +3,7 @@ package io.newswire.producer.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswire.common.Article;
+import io.newswire.producer.fetch.AddressPolicy;
 import io.newswire.producer.fetch.BoundedGet;
 import io.newswire.producer.fulltext.ArticleTextExtractor;
 import io.newswire.producer.fulltext.FullTextFetcher;
@@ -43,7 +44,7 @@ class FeedPollerTest {
     }
 
     private FeedPoller poller(String path) {
-        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), "test");
+        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), "test", AddressPolicy.ANY);
         FullTextFetcher pages = new FullTextFetcher(http, new ArticleTextExtractor(), 1024 * 1024, Duration.ofSeconds(5));
         return new FeedPoller(web.url(path), INTERVAL, http, new FeedParser(), pages,
                 new FeedStateStore(dir.resolve("rss")), output, CLOCK);

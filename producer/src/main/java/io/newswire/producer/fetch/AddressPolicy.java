@@ -1,0 +1,118 @@
+package io.newswire.producer.fetch;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+
+/**
+ * Which addresses a fetch may reach. {@link #PUBLIC_ONLY} refuses any host that resolves to a loopback,
+ * link-local (cloud metadata), site-local/private, unique-local (fc00::/7), shared (CGNAT, 100.64.0.0/10),
+ * multicast, broadcast or unspecified address, so a link in a feed cannot make newswire fetch from inside its
+ * own network (server-side request forgery). Every address the name resolves to must be public: the JVM
+ * caches the lookup (networkaddress.cache.ttl, 30 s by default), so the connection that follows uses one of
+ * the addresses checked here, however short the attacker's DNS TTL. {@link #ANY} is for intranets and tests.
+ */
+@FunctionalInterface
+public interface AddressPolicy {
+
+    /** Public addresses only: the default for pages that feeds link to. */
+    AddressPolicy PUBLIC_ONLY = AddressPolicy::checkPublic;
+    /** Any address (--allow-private-fetch). */
+    AddressPolicy ANY = uri -> { };
+
+    /** Thrown when a URL's host is not allowed; an {@link IOException} like any other failed fetch. */
+    final class RefusedAddressException extends IOException {
+        RefusedAddressException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @throws RefusedAddressException when the host resolves to an address this policy refuses
+     * @throws UnknownHostException when the host does not resolve
+     */
+    void check(URI uri) throws IOException;
+
+    private static void checkPublic(URI uri) throws IOException {
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+            throw new RefusedAddressException("no host in " + uri);
+        }
+        // URI keeps the brackets of an IPv6 literal; InetAddress wants it without.
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        for (InetAddress address : InetAddress.getAllByName(name)) {
+            if (!isPublic(address)) {
+                throw new RefusedAddressException("refusing to fetch " + uri + ": " + host + " is a "
+                        + kind(address) + " address (" + address.getHostAddress() + "); --allow-private-fetch allows it");
+            }
+        }
+    }
+
+    /** True for an address on the public internet. */
+    static boolean isPublic(InetAddress address) {
+        return kind(address) == null;
+    }
+
+    /** What kind of non-public address this is, or null when it is public. */
+    static String kind(InetAddress address) {
+        if (address.isAnyLocalAddress()) {
+            return "unspecified";
+        }
+        if (address.isLoopbackAddress()) {
+            return "loopback";
+        }
+        if (address.isLinkLocalAddress()) {
+            return "link-local";
+        }
+        if (address.isSiteLocalAddress()) {
+            return "private";
+        }
+        if (address.isMulticastAddress()) {
+            return "multicast";
+        }
+        byte[] bytes = address.getAddress();
+        if (bytes.length == 4) {
+            int first = bytes[0] & 0xFF;
+            int second = bytes[1] & 0xFF;
+            if (first == 0) {
+                return "unspecified";
+            }
+            if (first == 100 && (second & 0xC0) == 64) {
+                return "shared (CGNAT)";
+            }
+            if (first == 255 && second == 255 && (bytes[2] & 0xFF) == 255 && (bytes[3] & 0xFF) == 255) {
+                return "broadcast";
+            }
+            return null;
+        }
+        if ((bytes[0] & 0xFE) == 0xFC) {
+            return "unique-local";
+        }
+        if (address instanceof Inet6Address && isEmbeddingIpv4(bytes)) {
+            // ::ffff:a.b.c.d (mapped), ::a.b.c.d (compatible), 64:ff9b::a.b.c.d (NAT64): judge the IPv4 inside.
+            try {
+                byte[] v4 = {bytes[12], bytes[13], bytes[14], bytes[15]};
+                return kind(InetAddress.getByAddress(v4));
+            } catch (UnknownHostException e) {
+                return "malformed";
+            }
+        }
+        return null;
+    }
+
+    private static boolean isEmbeddingIpv4(byte[] b) {
+        boolean zeroPrefix = true;
+        for (int i = 0; i < 10; i++) {
+            zeroPrefix &= b[i] == 0;
+        }
+        boolean mapped = zeroPrefix && (b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF;
+        boolean compatible = zeroPrefix && b[10] == 0 && b[11] == 0;
+        boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xFF) == 0xFF && (b[3] & 0xFF) == 0x9B;
+        for (int i = 4; nat64 && i < 12; i++) {
+            nat64 = b[i] == 0;
+        }
+        return mapped || compatible || nat64;
+    }
+}
