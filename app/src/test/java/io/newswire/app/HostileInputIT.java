@@ -7,9 +7,11 @@ import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.common.Article;
 import io.newswire.common.Tags;
 import io.newswire.common.TopicScore;
+import io.newswire.common.TopicSettings;
 import io.newswire.common.Topics;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.dashboard.DashboardServer;
+import io.newswire.streams.TopicLimits;
 import io.newswire.streams.TopologyConfig;
 import io.newswire.streams.dating.DayResolver;
 import io.newswire.streams.tagging.Tagger;
@@ -31,11 +33,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -157,6 +164,26 @@ class HostileInputIT {
         long deadLetteredFromRaw = letters.stream().filter(l -> topics.raw().name().equals(l.sourceTopic())).count();
         assertThat(in).isEqualTo(tagged + deadLetteredFromRaw);
         assertThat(tagged).isEqualTo(canaries.size());
+    }
+
+    @Test
+    void shouldRaiseTheRecordLimitOfInternalTopicsAnOlderVersionCreated() throws Exception {
+        String topic = "streams-" + UUID.randomUUID().toString().substring(0, 8) + "-dedup-index-repartition";
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            assertThat(maxMessageBytes(admin, topic)).isLessThan(TopicSettings.MAX_MESSAGE_BYTES);
+
+            assertThat(TopicLimits.raise(admin, List.of(topic, "no-such-topic"), TopicSettings.MAX_MESSAGE_BYTES))
+                    .containsExactly(topic);
+            assertThat(maxMessageBytes(admin, topic)).isEqualTo(TopicSettings.MAX_MESSAGE_BYTES);
+            assertThat(TopicLimits.raise(admin, List.of(topic), TopicSettings.MAX_MESSAGE_BYTES)).isEmpty();
+        }
+    }
+
+    private static int maxMessageBytes(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return Integer.parseInt(admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
+                .get(resource).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
     }
 
     private void awaitCanariesAndDeadLetters(Pipeline pipeline, KafkaAdmin admin, SinkReader reader,

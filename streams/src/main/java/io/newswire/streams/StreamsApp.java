@@ -41,9 +41,11 @@ public final class StreamsApp implements Service {
     private final KafkaStreams streams;
     private final Topics topics;
     private final InternalTopics internalTopics;
+    private final Properties clientConfig;
     private final AtomicReference<Throwable> fatalError = new AtomicReference<>();
 
     public StreamsApp(Properties clientConfig, TopologyConfig topologyConfig, Path stateDir) {
+        this.clientConfig = KafkaClientConfig.copy(clientConfig);
         this.topics = topologyConfig.topics();
         Properties config = streamsConfig(clientConfig, stateDir, topics.dlq().name());
         Topology topology = NewsTopology.build(topologyConfig);
@@ -127,8 +129,10 @@ public final class StreamsApp implements Service {
         return internalTopics;
     }
 
+    /** Starts processing, after raising the record limit of internal topics an older version created. */
     @Override
     public void start() {
+        TopicLimits.raise(clientConfig, internalTopics.all(), TopicSettings.MAX_MESSAGE_BYTES);
         streams.start();
     }
 
