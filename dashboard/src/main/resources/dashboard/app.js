@@ -181,7 +181,8 @@
         : ['Today is ' + ranking.today + '.']));
     const topics = rankingTable(ranking, view);
     const chartBox = el('div', { class: 'chart', id: 'overview-chart' });
-    const chartPanel = panel('Articles per day', rangeControls(ranking, range, view), chartBox);
+    // The range the chart shows: the asked one, as far as the API draws it (it caps a range's length).
+    const chartPanel = panel('Articles per day', rangeControls(ranking, { from: series.from, to: series.to }, view), chartBox);
     const overviewHref = changes => href('', Object.assign({}, view, changes));
     const latestPanel = panel('Latest articles', topicFilter(ranking, view, overviewHref),
       articleList(latest.articles, view.topic ? 'No articles of ' + view.topic + ' on this page.' : null),

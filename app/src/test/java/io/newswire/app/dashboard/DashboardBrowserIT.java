@@ -12,6 +12,7 @@ import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
 import io.newswire.dashboard.DashboardServer;
+import io.newswire.dashboard.api.DashboardApi;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.producer.seeds.SeedParser;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,9 +118,14 @@ class DashboardBrowserIT {
         try {
             browser.get(base);
 
-            // Given the overview after the seeds: every topic of the sink has a row, and the chart is drawn.
-            List<String> sinkTopics = reader.topicDays().stream().map(SinkReader.TopicDayCount::topic).distinct()
-                    .sorted().toList();
+            // Given the overview after the seeds: every topic the sink holds within the ranking's window (the
+            // 400 days up to the ranked day) has a row, and the chart is drawn.
+            String rankedDay = await().atMost(PAGE_WAIT).ignoreExceptions().until(() ->
+                    browser.findElement(By.cssSelector("[data-test='ranking-day']")).getText(), d -> !d.isEmpty());
+            String windowStart = LocalDate.parse(rankedDay).minusDays(DashboardApi.MAX_RANGE_DAYS - 1L).toString();
+            List<String> sinkTopics = reader.topicDays().stream()
+                    .filter(row -> row.day().compareTo(windowStart) >= 0 && row.day().compareTo(rankedDay) <= 0)
+                    .map(SinkReader.TopicDayCount::topic).distinct().sorted().toList();
             await().atMost(PAGE_WAIT).untilAsserted(() ->
                     assertThat(rowTopics(browser)).containsExactlyInAnyOrderElementsOf(sinkTopics));
             assertThat(sinkTopics).isNotEmpty();
