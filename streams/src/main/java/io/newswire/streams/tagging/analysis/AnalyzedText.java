@@ -46,7 +46,8 @@ public final class AnalyzedText {
      * News repeats its words: one hash look-up per token replaces the stop-word check, two vocabulary look-ups
      * and the Snowball stemmer (the costliest step).
      */
-    private final WordTable<Word> wordCache = new WordTable<>(4096, WORD_CACHE_SIZE);
+    /** Small at first: the tagger's set-up analyses each of thousands of names and phrases in a fresh instance. */
+    private final WordTable<Word> wordCache = new WordTable<>(64, WORD_CACHE_SIZE);
     private Vocabulary cachedStems;
     private Vocabulary cachedWords;
     private String text = "";
