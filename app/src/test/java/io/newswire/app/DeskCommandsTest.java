@@ -2,12 +2,10 @@ package io.newswire.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswire.testsupport.ConsoleCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.common.Json;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code train}, {@code eval --data --model} and {@code tag --model}, on a labelled set made up here. */
@@ -31,27 +28,8 @@ class DeskCommandsTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private InputStream originalIn;
-
-    @BeforeEach
-    void captureConsole() {
-        originalOut = System.out;
-        originalErr = System.err;
-        originalIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        System.setIn(originalIn);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private Path labelled(String name, int perDesk, long seed) throws Exception {
         Random random = new Random(seed);
@@ -76,24 +54,24 @@ class DeskCommandsTest {
         int trained = Newswire.run("train", "--data", labelled("train.jsonl", 12, 1).toString(), "--folds", "2",
                 "--out", model.toString());
 
-        assertThat(trained).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("fold 1/2", "fold 2/2", "cross-validated (2 folds) accuracy",
+        assertThat(trained).as(console.err()).isZero();
+        assertThat(console.out()).contains("fold 1/2", "fold 2/2", "cross-validated (2 folds) accuracy",
                 "confusion matrix", "wrote " + model);
         assertThat(model).isRegularFile();
 
-        out.reset();
+        console.reset();
         int evaluated = Newswire.run("eval", "--data", labelled("held-out.jsonl", 4, 2).toString(), "--model", model.toString());
 
         assertThat(evaluated).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("evaluating on 12 labelled articles", "accuracy 1.0000 (12/12)");
+        assertThat(console.out()).contains("evaluating on 12 labelled articles", "accuracy 1.0000 (12/12)");
 
-        out.reset();
+        console.reset();
         System.setIn(new ByteArrayInputStream(("{\"id\":\"a1\",\"title\":\"Striker goal\",\"body\":\"The coach said the "
                 + "league match and the cup season.\",\"publishedAt\":\"2026-01-02T10:00:00Z\"}\n").getBytes(StandardCharsets.UTF_8)));
         int tagged = Newswire.run("tag", "--model", model.toString());
 
         assertThat(tagged).isZero();
-        JsonNode record = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        JsonNode record = Json.mapper().readTree(console.out().strip());
         assertThat(record.path("modelVersion").asText()).startsWith("desks-");
         assertThat(record.path("topics").findValuesAsText("id")).contains("desk-sport");
     }
@@ -101,13 +79,13 @@ class DeskCommandsTest {
     @Test
     void shouldFailWithOneLineOnAMissingModelOrBadFolds() throws Exception {
         assertThat(Newswire.run("tag", "--model", dir.resolve("none.bin").toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        assertThat(console.err().strip())
                 .isEqualTo("newswire: cannot read desk model " + dir.resolve("none.bin"));
 
-        err.reset();
+        console.reset();
         assertThat(Newswire.run("train", "--data", labelled("t.jsonl", 3, 1).toString(), "--folds", "1",
                 "--out", dir.resolve("m.bin").toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        assertThat(console.err().strip())
                 .isEqualTo("newswire: --folds must be 0 (no cross-validation) or at least 2");
     }
 }

@@ -4,32 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newswire.consumer.SummaryConsumer;
-import io.newswire.consumer.sink.Sink;
-import io.newswire.consumer.sink.SinkBatch;
 import io.newswire.streams.StreamsApp;
 import io.newswire.streams.tagging.LuceneTagger;
+import io.newswire.testsupport.Drain;
+import io.newswire.testsupport.SharedKafka;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kafka.server.BrokerServer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,41 +39,22 @@ class FaultToleranceIT {
 
     @TempDir
     static Path tempDir;
-    private static KafkaClusterTestKit cluster;
+    @RegisterExtension
+    static final SharedKafka KAFKA = SharedKafka.forFailover(3);
     private static Workload workload;
     private static PipelineRun.Outcome undisturbed;
 
     @BeforeAll
-    static void startClusterAndRunUndisturbed() throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setNumBrokerNodes(3)
-                .setNumControllerNodes(1)
-                .build())
-                .setConfigProp("offsets.topic.replication.factor", "3")
-                .setConfigProp("transaction.state.log.replication.factor", "3")
-                .setConfigProp("transaction.state.log.min.isr", "2")
-                .setConfigProp("min.insync.replicas", "2")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
+    static void runUndisturbed() throws Exception {
         workload = new Workload(seedDir());
 
-        try (PipelineRun run = new PipelineRun("undisturbed", cluster.bootstrapServers(), tempDir)) {
+        try (PipelineRun run = new PipelineRun("undisturbed", KAFKA.bootstrapServers(), tempDir)) {
             run.createTopics();
             run.startStreams();
             run.startConsumer(run.sink);
             run.produce(workload.entries);
             awaitDrained(run);
             undisturbed = run.outcome();
-        }
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (cluster != null) {
-            cluster.close();
         }
     }
 
@@ -100,7 +76,7 @@ class FaultToleranceIT {
 
     @Test
     void killingStreamsMidRunShouldChangeNothing() throws Exception {
-        try (PipelineRun run = new PipelineRun("kill-streams", cluster.bootstrapServers(), tempDir)) {
+        try (PipelineRun run = new PipelineRun("kill-streams", KAFKA.bootstrapServers(), tempDir)) {
             run.createTopics();
             StreamsApp first = run.startStreams();
             run.startConsumer(run.sink);
@@ -118,14 +94,14 @@ class FaultToleranceIT {
 
     @Test
     void restartingABrokerMidRunShouldLoseNothing() throws Exception {
-        try (PipelineRun run = new PipelineRun("broker-restart", cluster.bootstrapServers(), tempDir)) {
+        try (PipelineRun run = new PipelineRun("broker-restart", KAFKA.bootstrapServers(), tempDir)) {
             run.createTopics();
             run.startStreams();
             run.startConsumer(run.sink);
             CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> run.produce(workload.entries));
             await().atMost(DRAIN_TIMEOUT).until(() -> run.committedCount(run.topics.tagged().name()) >= 300);
 
-            BrokerServer broker = cluster.brokers().values().iterator().next();
+            BrokerServer broker = KAFKA.cluster().brokers().values().iterator().next();
             broker.shutdown();
             broker.awaitShutdown();
             broker.startup();
@@ -138,10 +114,11 @@ class FaultToleranceIT {
 
     @Test
     void crashingTheConsumerBetweenItsDatabaseCommitAndAnythingAfterShouldNeitherLoseNorDoubleCount() throws Exception {
-        try (PipelineRun run = new PipelineRun("kill-consumer", cluster.bootstrapServers(), tempDir)) {
+        try (PipelineRun run = new PipelineRun("kill-consumer", KAFKA.bootstrapServers(), tempDir)) {
             run.createTopics();
             run.startStreams();
-            CrashAfterCommit crashing = new CrashAfterCommit(run.sink, 3);
+            AtomicInteger writes = new AtomicInteger();
+            CrashingSink crashing = new CrashingSink(run.sink, () -> writes.incrementAndGet() == 3);
             SummaryConsumer first = run.startConsumer(crashing);
             run.produce(workload.entries);
             await().atMost(DRAIN_TIMEOUT).until(() -> first.failure() != null);
@@ -206,42 +183,12 @@ class FaultToleranceIT {
         softly.assertThat(rows.size()).as("%s row count", table).isEqualTo(expected.size());
     }
 
-    private static void awaitDrained(PipelineRun run) {
-        await().atMost(DRAIN_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(run::drained);
+    private static void awaitDrained(PipelineRun run) throws InterruptedException {
+        Drain.await(run::drained, run::failure, DRAIN_TIMEOUT);
     }
 
     private static Path seedDir() {
         Path inModule = Path.of("..", "seeds");
         return Files.isDirectory(inModule) ? inModule : Path.of("seeds");
-    }
-
-    /** A sink that commits the batch, then dies: the crash between the database commit and anything after it. */
-    private static final class CrashAfterCommit implements Sink {
-        private final Sink delegate;
-        private final int crashOnWrite;
-        private final AtomicInteger writes = new AtomicInteger();
-
-        CrashAfterCommit(Sink delegate, int crashOnWrite) {
-            this.delegate = delegate;
-            this.crashOnWrite = crashOnWrite;
-        }
-
-        @Override
-        public void write(SinkBatch batch) {
-            delegate.write(batch);
-            if (writes.incrementAndGet() == crashOnWrite) {
-                throw new IllegalStateException("simulated crash after the database commit");
-            }
-        }
-
-        @Override
-        public Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) {
-            return delegate.storedOffsets(partitions);
-        }
-
-        @Override
-        public void close() {
-            // the real sink is closed by the run
-        }
     }
 }

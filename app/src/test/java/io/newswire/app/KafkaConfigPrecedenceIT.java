@@ -3,7 +3,7 @@ package io.newswire.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswire.common.Topics;
-import io.newswire.testsupport.InJvmKafka;
+import io.newswire.testsupport.SharedKafka;
 import io.newswire.testsupport.RawTopic;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,11 +11,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * KafkaClientConfigTest).
  */
 class KafkaConfigPrecedenceIT {
-
-    private static InJvmKafka kafka;
+    @RegisterExtension
+    static final SharedKafka KAFKA = SharedKafka.withBrokers(1);
 
     @TempDir
     Path dir;
@@ -34,16 +33,6 @@ class KafkaConfigPrecedenceIT {
     private final PrintStream originalErr = System.err;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = InJvmKafka.start(1);
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
 
     @BeforeEach
     void captureOutput() {
@@ -59,7 +48,7 @@ class KafkaConfigPrecedenceIT {
 
     private Path clientFile() throws Exception {
         Path file = dir.resolve("client.properties");
-        Files.writeString(file, "bootstrap.servers=" + kafka.bootstrapServers() + "\n");
+        Files.writeString(file, "bootstrap.servers=" + KAFKA.bootstrapServers() + "\n");
         return file;
     }
 
@@ -69,7 +58,7 @@ class KafkaConfigPrecedenceIT {
         int code = Newswire.run("produce", "seeds", "../seeds", "--kafka-config", clientFile().toString());
 
         assertThat(code).as("exit code; stderr: %s", err).isZero();
-        assertThat(RawTopic.count(kafka.clientConfig(), Topics.defaults().raw().name()))
+        assertThat(RawTopic.count(KAFKA.clientConfig(), Topics.defaults().raw().name()))
                 .isEqualTo(Files.list(Path.of("../seeds")).filter(p -> p.toString().endsWith(".txt")).count());
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newswire.app.kafka.KafkaAdmin;
-import io.newswire.testsupport.InJvmKafka;
+import io.newswire.testsupport.SharedKafka;
 import io.newswire.testsupport.RawTopic;
 import io.newswire.common.Article;
 import io.newswire.common.ArticleIds;
@@ -47,13 +47,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.streams.StreamsConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -64,7 +61,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveSourcesIT {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-    private static InJvmKafka kafka;
+    @RegisterExtension
+    static final SharedKafka KAFKA = SharedKafka.withBrokers(1);
 
     @TempDir
     Path dir;
@@ -72,27 +70,10 @@ class LiveSourcesIT {
     private Properties config;
     private String rawTopic;
 
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = InJvmKafka.start(1);
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
-
     @BeforeEach
     void isolate() throws Exception {
         web = new TestWebServer();
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        config = kafka.clientConfig();
-        config.put("newswire.topic.raw", "raw-" + run);
-        config.put("newswire.topic.tagged", "tagged-" + run);
-        config.put("newswire.topic.topic-daily", "daily-" + run);
-        config.put("newswire.topic.dlq", "dlq-" + run);
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "streams-" + run);
-        config.put("group.id", "sink-" + run);
+        config = KAFKA.isolatedConfig("live");
         rawTopic = Topics.from(config).raw().name();
         try (KafkaAdmin admin = new KafkaAdmin(config)) {
             admin.createMissingTopics(Topics.from(config).names(), 2);

@@ -1,26 +1,16 @@
 package io.newswire.app;
 
-import io.newswire.testsupport.InJvmKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.newswire.testsupport.SharedKafka;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The pipeline scenarios on a real in-JVM KRaft broker (KafkaClusterTestKit): they run everywhere. */
 class PipelineIT extends PipelineScenarios {
 
-    private static InJvmKafka kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = InJvmKafka.start(1);
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final SharedKafka KAFKA = SharedKafka.withBrokers(1);
 
     @Override
     protected String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return KAFKA.bootstrapServers();
     }
 }

@@ -1,5 +1,6 @@
 package io.newswire.app;
 
+import io.newswire.common.DeadLetterHeaders;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
 import io.newswire.consumer.SummaryConsumer;
@@ -7,21 +8,18 @@ import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.Sink;
 import io.newswire.streams.StreamsApp;
 import io.newswire.streams.TopologyConfig;
-import java.nio.charset.StandardCharsets;
+import io.newswire.testsupport.SinkTables;
+import io.newswire.testsupport.TestNames;
+import io.newswire.testsupport.TopicReader;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,12 +27,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -43,6 +37,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * (Streams, the sink consumer) started and stopped by the test, so a test can kill one of them mid-run.
  */
 final class PipelineRun implements AutoCloseable {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     /** What a run leaves behind, to compare with another run. */
     record Outcome(List<String> topicDaily, List<String> articles, long tagged, long deadLetters,
@@ -55,26 +51,22 @@ final class PipelineRun implements AutoCloseable {
     private final String bootstrap;
     private final Properties clientConfig;
     private final Path dir;
-    private final String appId;
     final JdbcSink sink;
     private final List<StreamsApp> streams = new ArrayList<>();
     private final List<SummaryConsumer> consumers = new ArrayList<>();
     private final Admin admin;
 
     PipelineRun(String name, String bootstrap, Path tempDir) {
-        this.prefix = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        TestNames names = TestNames.unique(name);
+        this.prefix = names.run();
         this.bootstrap = bootstrap;
         this.dir = tempDir.resolve(prefix);
         this.clientConfig = KafkaClientConfig.load(bootstrap, null);
-        clientConfig.setProperty("newswire.topic.raw", prefix + ".raw");
-        clientConfig.setProperty("newswire.topic.tagged", prefix + ".tagged");
-        clientConfig.setProperty("newswire.topic.topic-daily", prefix + ".topic-daily");
-        clientConfig.setProperty("newswire.topic.dlq", prefix + ".dlq");
+        clientConfig.putAll(names.config(bootstrap));
         clientConfig.setProperty("newswire.article.max-body-bytes", String.valueOf(Workload.MAX_BODY_BYTES));
         this.topology = Components.topologyConfig(clientConfig);
         this.topics = topology.topics();
-        this.appId = prefix + "-streams";
-        this.sink = JdbcSink.open(dir.resolve("sink.db").toString());
+        this.sink = JdbcSink.open(sinkFile());
         this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
     }
 
@@ -89,7 +81,6 @@ final class PipelineRun implements AutoCloseable {
     /** Starts a Streams instance with its own state directory (a new machine: it restores from changelogs). */
     StreamsApp startStreams() {
         Properties props = KafkaClientConfig.copy(clientConfig);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "3");
         props.put(StreamsConfig.topicPrefix("min.insync.replicas"), "2");
         // A killed instance stays in the group until its session times out: 6 s (the broker's minimum), not 45.
@@ -103,7 +94,6 @@ final class PipelineRun implements AutoCloseable {
 
     SummaryConsumer startConsumer(Sink target) {
         Properties props = KafkaClientConfig.copy(clientConfig);
-        props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, prefix + "-sink");
         props.setProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000");
         SummaryConsumer consumer = new SummaryConsumer(props, topics, target, batch -> { });
         consumers.add(consumer);
@@ -145,71 +135,35 @@ final class PipelineRun implements AutoCloseable {
         return streams.get(0).drained(admin, sink::storedOffsets);
     }
 
+    /** Why a Streams instance stopped on its own, or null (one halted by the test has not failed). */
+    String failure() {
+        return streams.stream().map(StreamsApp::failure).filter(Objects::nonNull).findFirst()
+                .map(e -> "Kafka Streams stopped: " + e.getMessage()).orElse(null);
+    }
+
     /** Committed records on {@code topic} (read_committed). */
     long committedCount(String topic) {
-        return readCommitted(topic, null);
+        return TopicReader.records(clientConfig, topic, READ_TIMEOUT).size();
     }
 
     Outcome outcome() throws Exception {
         Map<String, Integer> reasons = new TreeMap<>();
-        long deadLetters = readCommitted(topics.dlq().name(), reasons);
-        String url = JdbcSink.jdbcUrl(dir.resolve("sink.db").toString());
-        try (Connection connection = DriverManager.getConnection(url)) {
-            // Whole rows: sample titles are those of the smallest article ids and keyphrases use fixed document
-            // frequencies, so neither depends on how the partitions interleaved.
-            List<String> topicDaily = rows(connection, "SELECT topic, day, article_count, source_count, top_entities,"
-                    + " sample_titles, last_updated FROM topic_daily ORDER BY topic, day");
-            List<String> articles = rows(connection, "SELECT id, day, title, source, url, topics, entities,"
-                    + " keyphrases, quantities, ingested_at, published_at, day_source, duplicate_of FROM articles"
-                    + " ORDER BY id");
-            return new Outcome(topicDaily, articles, committedCount(topics.tagged().name()), deadLetters, reasons);
-        }
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = TopicReader.records(clientConfig, topics.dlq().name(),
+                READ_TIMEOUT);
+        deadLetters.forEach(r -> reasons.merge(TopicReader.header(r, DeadLetterHeaders.ERROR, "(none)"), 1,
+                Integer::sum));
+        // Whole rows: sample titles are those of the smallest article ids and keyphrases use fixed document
+        // frequencies, so neither depends on how the partitions interleaved.
+        List<String> topicDaily = SinkTables.rows(sinkFile(), "SELECT topic, day, article_count, source_count,"
+                + " top_entities, sample_titles, last_updated FROM topic_daily ORDER BY topic, day");
+        List<String> articles = SinkTables.rows(sinkFile(), "SELECT id, day, title, source, url, topics, entities,"
+                + " keyphrases, quantities, ingested_at, published_at, day_source, duplicate_of FROM articles"
+                + " ORDER BY id");
+        return new Outcome(topicDaily, articles, committedCount(topics.tagged().name()), deadLetters.size(), reasons);
     }
 
-    private long readCommitted(String topic, Map<String, Integer> reasons) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        long count = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end");
-                }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    count++;
-                    if (reasons != null) {
-                        Header reason = record.headers().lastHeader("newswire.error");
-                        reasons.merge(reason == null ? "(none)" : new String(reason.value(), StandardCharsets.UTF_8),
-                                1, Integer::sum);
-                    }
-                }
-            }
-        }
-        return count;
-    }
-
-    private static List<String> rows(Connection connection, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.append(i > 1 ? " | " : "").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
+    private String sinkFile() {
+        return dir.resolve("sink.db").toString();
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.newswire.app;
 
 import io.newswire.testsupport.DeadLetters;
+import io.newswire.testsupport.Drain;
+import io.newswire.testsupport.SinkTables;
+import io.newswire.testsupport.TestNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,11 +23,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +30,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,16 +53,7 @@ abstract class PipelineScenarios {
 
     /** Unique topic names and ids per test, so tests never see each other's records. */
     private Properties isolatedConfig() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Properties config = new Properties();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put("newswire.topic.raw", "raw-" + run);
-        config.put("newswire.topic.tagged", "tagged-" + run);
-        config.put("newswire.topic.topic-daily", "daily-" + run);
-        config.put("newswire.topic.dlq", "dlq-" + run);
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "streams-" + run);
-        config.put("group.id", "sink-" + run);
-        return config;
+        return TestNames.unique("pipeline").config(bootstrapServers());
     }
 
     /** Every article is about "north-korea"; the ones whose body says "troops" (seeds 003 and 004) also about "troops". */
@@ -101,9 +87,8 @@ abstract class PipelineScenarios {
                     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("replayed 5/5 articles");
                 }
 
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                        reader.countArticles(seeds.stream().map(Article::id).toList()) == 5
-                                && pipeline.drained(admin.admin()));
+                Drain.await(() -> reader.countArticles(seeds.stream().map(Article::id).toList()) == 5
+                        && pipeline.drained(admin.admin()), pipeline::failure, Duration.ofSeconds(60));
 
                 assertThat(reader.topicDays()).containsExactlyInAnyOrder(
                         new TopicDayCount("north-korea", "2024-10-15", 1, 1),
@@ -115,9 +100,9 @@ abstract class PipelineScenarios {
                 assertThat(pipeline.failure()).isNull();
             }
         }
-        assertThat(query(sink, "SELECT day_source FROM articles WHERE day = '2026-11-23'"))
+        assertThat(SinkTables.rows(sink, "SELECT day_source FROM articles WHERE day = '2026-11-23'"))
                 .containsOnly("ingested").hasSize(2);
-        assertThat(query(sink, "SELECT title FROM articles WHERE day = '2024-10-26'"))
+        assertThat(SinkTables.rows(sink, "SELECT title FROM articles WHERE day = '2024-10-26'"))
                 .containsExactly("Russia is preparing the information basis for the deployment of DPRK troops - ISW");
     }
 
@@ -145,16 +130,5 @@ abstract class PipelineScenarios {
             List<String> reasons = DeadLetters.reasons(config, topology.topics().dlq().name(), 1, Duration.ofSeconds(30));
             assertThat(reasons).containsExactly("malformed-json");
         }
-    }
-
-    private static List<String> query(String sink, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sink);
-             Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -2,10 +2,10 @@ package io.newswire.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.newswire.app.kafka.KafkaAdmin;
-import io.newswire.testsupport.InJvmKafka;
+import io.newswire.testsupport.Drain;
+import io.newswire.testsupport.SharedKafka;
 import io.newswire.common.Article;
 import io.newswire.common.Tags;
 import io.newswire.common.TopicScore;
@@ -24,31 +24,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.streams.StreamsConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code newswire reprocess}: a taxonomy change rebuilds the summaries and the sink from the raw topic. */
 class ReprocessIT {
 
     private static final Instant DAY = Instant.parse("2026-11-20T10:00:00Z");
-    private static InJvmKafka kafka;
+    @RegisterExtension
+    static final SharedKafka KAFKA = SharedKafka.withBrokers(1);
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = InJvmKafka.start(1);
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
 
     private static Tagger taggingEverythingAs(String topic) {
         return article -> Tags.topicsOnly(List.of(new TopicScore(topic, 1)));
@@ -56,14 +44,7 @@ class ReprocessIT {
 
     @Test
     void shouldRebuildTheSummariesAndTheSinkWithTheNewTagger() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Properties config = kafka.clientConfig();
-        config.put("newswire.topic.raw", "raw-" + run);
-        config.put("newswire.topic.tagged", "tagged-" + run);
-        config.put("newswire.topic.topic-daily", "daily-" + run);
-        config.put("newswire.topic.dlq", "dlq-" + run);
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "streams-" + run);
-        config.put("group.id", "sink-" + run);
+        Properties config = KAFKA.isolatedConfig("reprocess");
         Topics topics = Topics.from(config);
         TopologyConfig oldTaxonomy = new TopologyConfig(topics, taggingEverythingAs("old-topic"), new DayResolver());
         TopologyConfig newTaxonomy = new TopologyConfig(topics, taggingEverythingAs("new-topic"), new DayResolver());
@@ -82,9 +63,8 @@ class ReprocessIT {
                         publisher.publish(article).get();
                     }
                 }
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                        reader.countArticles(articles.stream().map(Article::id).toList()) == 2
-                                && pipeline.drained(admin.admin()));
+                Drain.await(() -> reader.countArticles(articles.stream().map(Article::id).toList()) == 2
+                        && pipeline.drained(admin.admin()), pipeline::failure, Duration.ofSeconds(60));
                 assertThat(reader.topicDays()).extracting(TopicDayCount::topic).containsExactly("old-topic");
                 // The topics Kafka Streams created are the ones StreamsApp reads off the topology: what a reset deletes.
                 String appId = pipeline.streams().applicationId();

@@ -2,7 +2,7 @@ package io.newswire.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswire.testsupport.InJvmKafka;
+import io.newswire.testsupport.SharedKafka;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,20 +25,11 @@ class SecretRedactionIT {
     private static final String JAAS_SECRET = "jaas-Secret-41";
     private static final String STORE_SECRET = "store-Secret-42";
     private static final String JDBC_SECRET = "jdbc-Secret-43";
-    private static InJvmKafka kafka;
+    @RegisterExtension
+    static final SharedKafka KAFKA = SharedKafka.withBrokers(1);
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = InJvmKafka.start(1);
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
 
     /** Runs {@code newswire args…} in a JVM of its own; returns exit code and everything it printed. */
     private Result newswire(String... args) throws IOException, InterruptedException {
@@ -76,7 +66,7 @@ class SecretRedactionIT {
         Path clientConfig = dir.resolve("client.properties");
         // PLAINTEXT, so the SASL and TLS settings are carried around (and logged) but not needed to connect.
         Files.writeString(clientConfig, String.join("\n",
-                "bootstrap.servers=" + kafka.bootstrapServers(),
+                "bootstrap.servers=" + KAFKA.bootstrapServers(),
                 "sasl.mechanism=SCRAM-SHA-512",
                 "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"nw\" password=\""
                         + JAAS_SECRET + "\";",

@@ -12,18 +12,17 @@ import io.newswire.streams.deadletter.DeadLetterDeserializationHandler;
 import io.newswire.common.DeadLetterHeaders;
 import io.newswire.streams.deadletter.DeadLetterProcessingHandler;
 import io.newswire.streams.tagging.LuceneTagger;
+import io.newswire.streams.testing.TopologyDrivers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -57,11 +56,7 @@ class IntegrityTopologyTest {
         IntegritySettings settings = new IntegritySettings(Duration.ofDays(30), 6, Duration.ofDays(90), 10_000);
         TopologyConfig config = new TopologyConfig(topics, LuceneTagger.withDefaults(), new DayResolver())
                 .withIntegrity(settings);
-        Properties props = StreamsApp.streamsConfig(new Properties(), java.nio.file.Path.of("target/ttd-state"),
-                topics.dlq().name());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "integrity-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(NewsTopology.build(config), props, NOW);
+        driver = TopologyDrivers.start(config, "integrity-test", java.nio.file.Path.of("target/ttd-state"), NOW);
         raw = driver.createInputTopic(topics.raw().name(), new ByteArraySerializer(), new ByteArraySerializer(),
                 NOW, Duration.ofSeconds(1));
         tagged = driver.createOutputTopic(topics.tagged().name(), new StringDeserializer(),

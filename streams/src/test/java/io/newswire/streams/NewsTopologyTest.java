@@ -11,15 +11,14 @@ import io.newswire.common.TopicScore;
 import io.newswire.common.Topics;
 import io.newswire.streams.dating.DayResolver;
 import io.newswire.streams.tagging.Tagger;
+import io.newswire.streams.testing.TopologyDrivers;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -58,13 +57,8 @@ class NewsTopologyTest {
     @BeforeEach
     void startDriver() {
         Topics topics = Topics.defaults();
-        Properties client = new Properties();
-        client.put(StreamsConfig.APPLICATION_ID_CONFIG, "news-topology-test");
-        client.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        // The application's own settings (exactly-once, exception handlers, DLQ topic), as in production.
-        Properties props = StreamsApp.streamsConfig(client, stateDir, topics.dlq().name());
-        driver = new TopologyTestDriver(
-                NewsTopology.build(new TopologyConfig(topics, MARKER_TAGGER, new DayResolver())), props);
+        driver = TopologyDrivers.start(new TopologyConfig(topics, MARKER_TAGGER, new DayResolver()),
+                "news-topology-test", stateDir, Instant.now());
         raw = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(),
                 topics.raw().valueSerde().serializer());
         tagged = driver.createOutputTopic(topics.tagged().name(), Serdes.String().deserializer(),

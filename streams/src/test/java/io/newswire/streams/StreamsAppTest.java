@@ -7,6 +7,7 @@ import io.newswire.common.Tags;
 import io.newswire.common.TopicScore;
 import io.newswire.common.Topics;
 import io.newswire.streams.dating.DayResolver;
+import io.newswire.streams.testing.TopologyDrivers;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -48,8 +49,7 @@ class StreamsAppTest {
             internal = app.internalTopics();
         }
         Set<String> produced;
-        try (TopologyTestDriver driver = new TopologyTestDriver(NewsTopology.build(topology),
-                StreamsApp.streamsConfig(client("reader-app"), stateDir.resolve("driver"), topics.dlq().name()))) {
+        try (TopologyTestDriver driver = TopologyDrivers.start(topology, "reader-app", stateDir.resolve("driver"), NOW)) {
             TestInputTopic<String, Article> raw = driver.createInputTopic(topics.raw().name(),
                     Serdes.String().serializer(), topics.raw().valueSerde().serializer());
             Article article = Article.create("http", "https://example.org/1", "Troops", "troops move", NOW, NOW, "en");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.newswire.app.Components;
 import io.newswire.app.Pipeline;
 import io.newswire.app.kafka.KafkaAdmin;
+import io.newswire.testsupport.Drain;
 import io.newswire.testsupport.InJvmKafka;
 import io.newswire.common.Article;
 import io.newswire.common.KafkaClientConfig;
@@ -87,8 +88,8 @@ class DashboardBrowserIT {
         publish(seeds.toArray(new Article[0]));
         List<String> ids = seeds.stream().map(Article::id).distinct().toList();
         try (KafkaAdmin admin = new KafkaAdmin(config)) {
-            await().atMost(PIPELINE_WAIT).pollInterval(Duration.ofMillis(250)).until(() ->
-                    reader.countArticles(ids) == ids.size() && pipeline.drained(admin.admin()));
+            Drain.await(() -> reader.countArticles(ids) == ids.size() && pipeline.drained(admin.admin()),
+                    pipeline::failure, PIPELINE_WAIT);
         }
     }
 

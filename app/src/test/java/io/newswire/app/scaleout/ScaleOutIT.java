@@ -3,9 +3,12 @@ package io.newswire.app.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.newswire.app.CrashingSink;
 import io.newswire.app.Pipeline;
 import io.newswire.app.kafka.KafkaAdmin;
-import io.newswire.testsupport.InJvmKafka;
+import io.newswire.testsupport.Drain;
+import io.newswire.testsupport.SharedKafka;
+import io.newswire.testsupport.SinkTables;
 import io.newswire.common.Article;
 import io.newswire.common.EntityMention;
 import io.newswire.common.Tags;
@@ -13,37 +16,25 @@ import io.newswire.common.TopicScore;
 import io.newswire.common.Topics;
 import io.newswire.consumer.SummaryConsumer;
 import io.newswire.consumer.sink.JdbcSink;
-import io.newswire.consumer.sink.Sink;
-import io.newswire.consumer.sink.SinkBatch;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.streams.StreamsApp;
 import io.newswire.streams.TopologyConfig;
 import io.newswire.streams.dating.DayResolver;
 import io.newswire.streams.tagging.Tagger;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.StreamsConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,20 +49,11 @@ class ScaleOutIT {
     private static final int ARTICLES = 240;
     private static final Instant INGESTED = Instant.parse("2026-11-23T10:00:00Z");
     private static final Duration DEADLINE = Duration.ofSeconds(90);
-    private static InJvmKafka kafka;
+    @RegisterExtension
+    static final SharedKafka KAFKA = SharedKafka.withBrokers(3);
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = InJvmKafka.start(3);
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
 
     @Test
     void shouldEndWithTheSameSinkAsASingleInstanceWhenAStreamsInstanceAndAConsumerCrashMidRun() throws Exception {
@@ -90,9 +72,8 @@ class ScaleOutIT {
             admin.createMissingTopics(singleTopology.topics().names(), PARTITIONS);
             pipeline.start(DEADLINE);
             publish(singleConfig, singleTopology.topics(), input);
-            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
-                    .until(() -> articleCount(single) == ARTICLES && pipeline.drained(admin.admin()));
-            assertThat(pipeline.failure()).isNull();
+            Drain.await(() -> articleCount(single) == ARTICLES && pipeline.drained(admin.admin()), pipeline::failure,
+                    DEADLINE);
         }
         expectedSummaries = summaries(single);
         expectedArticles = articleRows(single);
@@ -104,7 +85,7 @@ class ScaleOutIT {
         AtomicBoolean crashAStreamsInstance = new AtomicBoolean();
         AtomicBoolean crashAConsumer = new AtomicBoolean();
         List<StreamsApp> instances = new ArrayList<>();
-        List<CrashingSink> sinks = new ArrayList<>();
+        List<JdbcSink> sinks = new ArrayList<>();
         List<SummaryConsumer> consumers = new ArrayList<>();
         Topics topics = Topics.from(config);
         try (KafkaAdmin admin = new KafkaAdmin(config); JdbcSink progress = JdbcSink.open(shared)) {
@@ -116,8 +97,10 @@ class ScaleOutIT {
             }
             instances.forEach(StreamsApp::start);
             for (int i = 1; i <= 2; i++) {
-                CrashingSink sink = new CrashingSink(JdbcSink.open(shared), crashAConsumer);
-                SummaryConsumer consumer = new SummaryConsumer(config, topics, sink, batch -> { });
+                JdbcSink sink = JdbcSink.open(shared);
+                // The next consumer to write a batch after the flag is set crashes, before it commits to Kafka.
+                CrashingSink crashing = new CrashingSink(sink, () -> crashAConsumer.compareAndSet(true, false));
+                SummaryConsumer consumer = new SummaryConsumer(config, topics, crashing, batch -> { });
                 sinks.add(sink);
                 consumers.add(consumer);
                 consumer.start();
@@ -133,13 +116,14 @@ class ScaleOutIT {
             crashAConsumer.set(true);
             publish(config, topics, input.subList(ARTICLES / 2, ARTICLES));
 
-            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() ->
-                    articleCount(shared) == ARTICLES && instances.get(0).drained(admin.admin(), progress::storedOffsets));
+            // A crash is part of this run: the survivors must drain, whatever the crashed ones say.
+            Drain.await(() -> articleCount(shared) == ARTICLES
+                    && instances.get(0).drained(admin.admin(), progress::storedOffsets), () -> null, DEADLINE);
 
             // Then one of each did crash, the others kept going,
             assertThat(instances.stream().filter(i -> i.failure() instanceof SimulatedCrash)).hasSize(1);
             assertThat(instances.stream().filter(i -> i.failure() == null)).hasSize(2);
-            assertThat(consumers.stream().filter(c -> c.failure() instanceof SimulatedCrash)).hasSize(1);
+            assertThat(consumers.stream().filter(c -> c.failure() instanceof CrashingSink.Crash)).hasSize(1);
             assertThat(consumers.stream().filter(c -> c.failure() == null)).hasSize(1);
             // The survivor resumed from the sink's offsets: the sink never refused one of its batches.
             assertThat(consumers.stream().mapToLong(SummaryConsumer::refusedBatches).sum()).isZero();
@@ -147,7 +131,7 @@ class ScaleOutIT {
             for (SummaryConsumer consumer : consumers) {
                 consumer.close();
             }
-            sinks.forEach(CrashingSink::close);
+            sinks.forEach(JdbcSink::close);
             instances.forEach(StreamsApp::close);
         }
 
@@ -158,14 +142,7 @@ class ScaleOutIT {
 
     /** Unique topics, application id and group per run; short session timeouts so a crashed member is noticed fast. */
     private static Properties isolatedConfig(String name) {
-        String run = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Properties config = kafka.clientConfig();
-        config.put("newswire.topic.raw", "raw-" + run);
-        config.put("newswire.topic.tagged", "tagged-" + run);
-        config.put("newswire.topic.topic-daily", "daily-" + run);
-        config.put("newswire.topic.dlq", "dlq-" + run);
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "streams-" + run);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "sink-" + run);
+        Properties config = KAFKA.isolatedConfig(name);
         // The broker's minimum; the default 45 s would make the survivors wait that long for a crashed member.
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000");
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
@@ -220,38 +197,6 @@ class ScaleOutIT {
         }
     }
 
-    /**
-     * The sink of one consumer; when told to, the next write commits and then the consumer thread dies, before
-     * it commits anything to Kafka: the consumer that takes over must resume from the sink, not from Kafka.
-     */
-    private static final class CrashingSink implements Sink {
-        private final JdbcSink delegate;
-        private final AtomicBoolean crashNext;
-
-        CrashingSink(JdbcSink delegate, AtomicBoolean crashNext) {
-            this.delegate = delegate;
-            this.crashNext = crashNext;
-        }
-
-        @Override
-        public void write(SinkBatch batch) {
-            delegate.write(batch);
-            if (crashNext.compareAndSet(true, false)) {
-                throw new SimulatedCrash("consumer crashes after its sink commit");
-            }
-        }
-
-        @Override
-        public Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) {
-            return delegate.storedOffsets(partitions);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-    }
-
     /** An Error, not an Exception: no handler treats it as a bad record; it takes the thread down like a crash. */
     private static final class SimulatedCrash extends Error {
         SimulatedCrash(String message) {
@@ -260,32 +205,16 @@ class ScaleOutIT {
     }
 
     private static long articleCount(String sink) {
-        try {
-            return Long.parseLong(query(sink, "SELECT count(*) FROM articles").get(0));
-        } catch (SQLException e) {
-            return 0; // no table yet: the consumers create it when they start
-        }
+        return SinkTables.count(sink, "SELECT count(*) FROM articles");
     }
 
     /** Everything of a summary that does not depend on arrival order (sample titles and times do). */
     private static List<String> summaries(String sink) throws SQLException {
-        return query(sink, "SELECT topic || ' ' || day || ' ' || article_count || ' ' || source_count || ' '"
-                + " || top_entities FROM topic_daily ORDER BY topic, day");
+        return SinkTables.rows(sink, "SELECT topic, day, article_count, source_count, top_entities FROM topic_daily"
+                + " ORDER BY topic, day");
     }
 
     private static List<String> articleRows(String sink) throws SQLException {
-        return query(sink, "SELECT id || ' ' || day || ' ' || day_source || ' ' || title || ' ' || topics || ' '"
-                + " || entities FROM articles ORDER BY id");
-    }
-
-    private static List<String> query(String sink, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(JdbcSink.jdbcUrl(sink));
-             Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
+        return SinkTables.rows(sink, "SELECT id, day, day_source, title, topics, entities FROM articles ORDER BY id");
     }
 }

@@ -8,11 +8,10 @@ import io.newswire.common.DeadLetterRecord;
 import io.newswire.common.TaggedArticle;
 import io.newswire.common.Topics;
 import io.newswire.streams.IntegritySettings;
-import io.newswire.streams.NewsTopology;
-import io.newswire.streams.StreamsApp;
 import io.newswire.streams.TopologyConfig;
 import io.newswire.streams.dating.DayResolver;
 import io.newswire.streams.tagging.LuceneTagger;
+import io.newswire.streams.testing.TopologyDrivers;
 import io.newswire.streams.validation.ArticleDeserializer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,13 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -56,10 +53,7 @@ class HostileRecordsTopologyTest {
         deserializer = new ArticleDeserializer(settings.maxBodyBytes());
         TopologyConfig config = new TopologyConfig(topics, LuceneTagger.withDefaults(), new DayResolver())
                 .withIntegrity(settings);
-        Properties props = StreamsApp.streamsConfig(new Properties(), Path.of("target/ttd-hostile"), topics.dlq().name());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "hostile-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(NewsTopology.build(config), props, NOW);
+        driver = TopologyDrivers.start(config, "hostile-test", Path.of("target/ttd-hostile"), NOW);
         raw = driver.createInputTopic(topics.raw().name(), new ByteArraySerializer(), new ByteArraySerializer(),
                 NOW, Duration.ofSeconds(1));
         tagged = driver.createOutputTopic(topics.tagged().name(), new StringDeserializer(),
