@@ -3,7 +3,7 @@ package io.newswire.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.newswire.testsupport.InJvmKafka;
+import io.newswire.testsupport.SharedKafka;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,29 +12,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code streams} and {@code consumer} with {@code --metrics-port}: /health turns 200 once ready, /metrics has Kafka's families. */
 class HealthAndMetricsIT {
 
-    private static InJvmKafka kafka;
+    @RegisterExtension
+    static final SharedKafka KAFKA = SharedKafka.withBrokers(1);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = InJvmKafka.start(1);
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
 
     static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -73,12 +63,12 @@ class HealthAndMetricsIT {
 
     @Test
     void streamsShouldServeHealthAndKafkaStreamsMetrics() throws Exception {
-        assertServes("kafka_stream_", "streams", "--bootstrap-servers", kafka.bootstrapServers());
+        assertServes("kafka_stream_", "streams", "--bootstrap-servers", KAFKA.bootstrapServers());
     }
 
     @Test
     void consumerShouldServeHealthAndKafkaConsumerMetrics() throws Exception {
-        assertServes("kafka_consumer_", "consumer", "--bootstrap-servers", kafka.bootstrapServers(),
+        assertServes("kafka_consumer_", "consumer", "--bootstrap-servers", KAFKA.bootstrapServers(),
                 "--sink", dir.resolve("sink.db").toString());
     }
 }

@@ -17,7 +17,8 @@ import io.newswire.streams.dating.DayResolver;
 import io.newswire.streams.tagging.Tagger;
 import io.newswire.testsupport.CommittedRecords;
 import io.newswire.testsupport.CommittedRecords.DeadLetter;
-import io.newswire.testsupport.InJvmKafka;
+import io.newswire.testsupport.SharedKafka;
+import io.newswire.testsupport.TestNames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,10 +46,8 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -66,7 +65,8 @@ class HostileInputIT {
     /** Every article is about one topic, so the topic page has something to show. */
     private static final Tagger ONE_TOPIC = article -> Tags.topicsOnly(List.of(new TopicScore("north-korea", 1)));
 
-    private static InJvmKafka kafka;
+    @RegisterExtension
+    static final SharedKafka KAFKA = SharedKafka.withBrokers(1);
 
     @TempDir
     Path dir;
@@ -74,16 +74,6 @@ class HostileInputIT {
     private final Map<String, String> expectedReasons = new LinkedHashMap<>();
     private final List<String> canaries = new ArrayList<>();
     private final List<String> writtenToTagged = new ArrayList<>();
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = InJvmKafka.start(1);
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
 
     @Test
     void shouldDeadLetterEveryHostileRecordAndKeepEverythingRunningThroughARestart() throws Exception {
@@ -214,23 +204,15 @@ class HostileInputIT {
     }
 
     private Properties isolatedConfig() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Properties config = new Properties();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        rawTopic = "raw-" + run;
-        config.put("newswire.topic.raw", rawTopic);
-        config.put("newswire.topic.tagged", "tagged-" + run);
-        config.put("newswire.topic.topic-daily", "daily-" + run);
-        config.put("newswire.topic.dlq", "dlq-" + run);
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "streams-" + run);
-        config.put("group.id", "sink-" + run);
-        return config;
+        TestNames names = TestNames.unique("hostile");
+        rawTopic = names.raw();
+        return names.config(KAFKA.bootstrapServers());
     }
 
     /** A client like any other: lz4, so a 10 MB record is a small batch the broker accepts. */
     private static KafkaProducer<byte[], byte[]> plainProducer() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(32 * 1024 * 1024));
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(64 * 1024 * 1024));

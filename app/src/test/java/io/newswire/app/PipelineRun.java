@@ -1,6 +1,5 @@
 package io.newswire.app;
 
-import io.newswire.common.DeadLetterHeaders;
 import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
 import io.newswire.consumer.SummaryConsumer;
@@ -8,6 +7,7 @@ import io.newswire.consumer.sink.JdbcSink;
 import io.newswire.consumer.sink.Sink;
 import io.newswire.streams.StreamsApp;
 import io.newswire.streams.TopologyConfig;
+import io.newswire.testsupport.CommittedRecords;
 import io.newswire.testsupport.SinkTables;
 import io.newswire.testsupport.TestNames;
 import io.newswire.testsupport.TopicReader;
@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -148,10 +147,9 @@ final class PipelineRun implements AutoCloseable {
 
     Outcome outcome() throws Exception {
         Map<String, Integer> reasons = new TreeMap<>();
-        List<ConsumerRecord<byte[], byte[]>> deadLetters = TopicReader.records(clientConfig, topics.dlq().name(),
-                READ_TIMEOUT);
-        deadLetters.forEach(r -> reasons.merge(TopicReader.header(r, DeadLetterHeaders.ERROR, "(none)"), 1,
-                Integer::sum));
+        List<CommittedRecords.DeadLetter> deadLetters = CommittedRecords.deadLetters(clientConfig,
+                topics.dlq().name(), READ_TIMEOUT);
+        deadLetters.forEach(l -> reasons.merge(l.reason() == null ? "(none)" : l.reason(), 1, Integer::sum));
         // Whole rows: sample titles are those of the smallest article ids and keyphrases use fixed document
         // frequencies, so neither depends on how the partitions interleaved.
         List<String> topicDaily = SinkTables.rows(sinkFile(), "SELECT topic, day, article_count, source_count,"

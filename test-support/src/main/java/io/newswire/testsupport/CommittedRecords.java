@@ -3,19 +3,14 @@ package io.newswire.testsupport;
 import io.newswire.common.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Every committed record a topic holds right now, as bytes (from the beginning to the end offsets of this
- * moment, aborted transactions left out), whatever those bytes are: for topics that may hold anything.
+ * moment, aborted transactions left out), whatever those bytes are: for topics that may hold anything; and
+ * the dead letters of a dead-letter topic by their headers.
  */
 public final class CommittedRecords {
 
@@ -26,29 +21,9 @@ public final class CommittedRecords {
     private CommittedRecords() {
     }
 
+    /** See {@link TopicReader#records}. */
     public static List<ConsumerRecord<byte[], byte[]>> read(Properties config, String topic, Duration timeout) {
-        Properties props = new Properties();
-        props.putAll(config);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end within " + timeout);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return TopicReader.records(config, topic, timeout);
     }
 
     /** The dead letters of a dead-letter topic, with their reason and source topic. */

@@ -1,6 +1,5 @@
 package io.newswire.testsupport;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -31,12 +29,6 @@ public final class TopicReader {
     /** Every committed value of {@code topic}, read with {@code values}. */
     public static <V> List<V> values(Properties config, String topic, Deserializer<V> values, Duration timeout) {
         return records(config, topic, values, timeout).stream().map(ConsumerRecord::value).toList();
-    }
-
-    /** The value of header {@code name} of each record, or {@code missing} where a record has none. */
-    public static String header(ConsumerRecord<?, ?> record, String name, String missing) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? missing : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** How many records the topic holds now (the sum of its end offsets, transaction markers included). */
@@ -80,6 +72,8 @@ public final class TopicReader {
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Hostile-input tests write records of several MB: one fetch must be able to hold one.
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
         return props;
     }
 }
