@@ -33,10 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -158,8 +156,9 @@ class HostileInputIT {
 
     @Test
     void shouldRaiseTheRecordLimitOfInternalTopicsAnOlderVersionCreated() throws Exception {
-        String topic = "streams-" + UUID.randomUUID().toString().substring(0, 8) + "-dedup-index-repartition";
-        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        // Any topic will do: TopicLimits raises the limit of the topics it is given.
+        String topic = TestNames.unique("limits").raw();
+        try (Admin admin = Admin.create(KAFKA.clientConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
             assertThat(maxMessageBytes(admin, topic)).isLessThan(TopicSettings.MAX_MESSAGE_BYTES);
 
