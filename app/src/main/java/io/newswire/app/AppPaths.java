@@ -55,4 +55,19 @@ public final class AppPaths {
         }
         return local;
     }
+
+    /**
+     * The labelled BBC news corpus in a {@code shared/corpora} folder beside the project (next to the seeds'
+     * project folder, or to the working directory), or null when there is none: read at run time, never
+     * copied into the project.
+     */
+    public static Path besideCorpus(Path seedDir) {
+        Path project = seedDir.toAbsolutePath().normalize().getParent();
+        Path beside = project == null ? null : project.resolveSibling("shared/corpora/bbc-news.jsonl");
+        if (beside != null && Files.isRegularFile(beside)) {
+            return beside;
+        }
+        Path relative = Path.of("../shared/corpora/bbc-news.jsonl");
+        return Files.isRegularFile(relative) ? relative : null;
+    }
 }

@@ -5,7 +5,6 @@ import io.newswire.app.bench.Bench;
 import io.newswire.app.bench.BenchReport;
 import io.newswire.app.bench.BenchSettings;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -83,22 +82,11 @@ public final class BenchCommand implements Callable<Integer> {
         Path seedDir = seeds != null ? seeds : AppPaths.seedsDir();
         BenchSettings settings = new BenchSettings(articles, Math.min(warmup, articles), rate, Duration.ofSeconds(durationSeconds), partitions,
                 seed, bootstrapServers, kafkaConfig, kafkaPort, workDir != null ? workDir : AppPaths.dataDir().resolve("bench"),
-                seedDir, corpus != null ? corpus : defaultCorpus(seedDir), tagger.taxonomy(), model.model());
+                seedDir, corpus != null ? corpus : AppPaths.besideCorpus(seedDir), tagger.taxonomy(), model.model());
         BenchReport report = new Bench(settings, out).run();
         report.print(out);
         report.write(output);
         out.println("figures written to " + output);
         return 0;
-    }
-
-    /** The shared BBC corpus beside the project, when it is there: read at run time, never copied. */
-    private static Path defaultCorpus(Path seedDir) {
-        Path project = seedDir.toAbsolutePath().normalize().getParent();
-        Path beside = project == null ? null : project.resolveSibling("shared/corpora/bbc-news.jsonl");
-        if (beside != null && Files.isRegularFile(beside)) {
-            return beside;
-        }
-        Path relative = Path.of("../shared/corpora/bbc-news.jsonl");
-        return Files.isRegularFile(relative) ? relative : null;
     }
 }

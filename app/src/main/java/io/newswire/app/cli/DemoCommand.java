@@ -6,6 +6,7 @@ import io.newswire.app.DashboardService;
 import io.newswire.app.LiveSources;
 import io.newswire.app.Pipeline;
 import io.newswire.app.broker.EmbeddedBroker;
+import io.newswire.app.demo.NewsMonth;
 import io.newswire.app.kafka.DeadLetterKeys;
 import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.app.ops.OpsServer;
@@ -25,24 +26,32 @@ import io.newswire.producer.seeds.SeedParser;
 import io.newswire.producer.seeds.SeedReader;
 import io.newswire.streams.TopologyConfig;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * The whole pipeline on one machine: the embedded broker, the topics, the seed replay, Streams and the
- * sink consumer; prints the per-topic per-day table; runs until Ctrl-C, or with {@code --once} exits as
- * soon as every replayed article is in the sink.
+ * The whole pipeline on one machine: the embedded broker, the topics, the seed replay and a generated month
+ * of news ({@link NewsMonth}; not with {@code --seeds-only}, nor with {@code --once} unless {@code --days} is
+ * given), Streams and the sink consumer; prints the per-topic per-day table (today's rows only after a
+ * month); runs until Ctrl-C, or with {@code --once} exits as soon as every replayed article is in the sink.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline on an embedded Kafka broker, replaying the seeds.")
+        description = "Run the whole pipeline on an embedded Kafka broker, replaying the seeds and a generated month of news.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -97,8 +106,28 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "3", description = "partitions of each topic it creates (default ${DEFAULT-VALUE})")
     int partitions;
 
+    @Option(names = "--days", defaultValue = "30",
+            description = "days of generated news replayed after the seeds, up to today (default ${DEFAULT-VALUE}; with --once only when given)")
+    int days;
+
+    @Option(names = "--seeds-only", description = "replay only the seeds, no generated month")
+    boolean seedsOnly;
+
+    @Option(names = "--corpus", paramLabel = "FILE",
+            description = "labelled JSON-lines articles to make the month of, besides the seeds (default: the BBC news corpus in shared/corpora beside the project, when present)")
+    Path corpus;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (days < 1) {
+            throw new ParameterException(spec.commandLine(), "--days must be at least 1");
+        }
+        if (corpus != null && !Files.isRegularFile(corpus)) {
+            throw new ParameterException(spec.commandLine(), "--corpus " + corpus + ": no such file");
+        }
         PrintStream out = System.out;
         StopSignal stop = StopSignal.onCtrlC();
         String sinkUrl = sink != null ? sink : AppPaths.defaultSink();
@@ -133,8 +162,16 @@ public final class DemoCommand implements Callable<Integer> {
             SinkReader reader = services.own(new SinkReader(sinkUrl));
             DeadLetterKeys deadLetters = services.own(new DeadLetterKeys(config, topics.dlq().name()));
             replay(config, topics, articles, out);
+            // --once is the quick check (scripts, tests): the seeds alone, unless a month is asked for with --days.
+            boolean month = !seedsOnly && (!once || spec.commandLine().getParseResult().hasMatchedOption("--days"));
+            if (month) {
+                articles = new ArrayList<>(articles);
+                articles.addAll(replayMonth(config, topics, seedDir, reader, out));
+            }
             boolean complete = awaitSink(pipeline, admin, reader, deadLetters, articles, out, stop);
-            Console.printTopicDayTable(out, reader.topicDays());
+            String today = LocalDate.now(ZoneOffset.UTC).toString();
+            Console.printTopicDayTable(out, reader.topicDays().stream()
+                    .filter(row -> !month || row.day().equals(today)).toList());
             if (!complete) {
                 if (pipeline.failure() != null) {
                     System.err.println(pipeline.failure());
@@ -162,6 +199,30 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println("stopped");
         return 0;
+    }
+
+    /**
+     * Replays a generated month of news ({@link NewsMonth}) after the seeds, unless the sink already holds days
+     * of it (an earlier run: replaying again would count a second month on the same days). Returns what it sent.
+     */
+    private List<Article> replayMonth(Properties config, Topics topics, Path seedDir, SinkReader reader,
+                                      PrintStream out) throws InterruptedException {
+        Instant now = Instant.now();
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate first = today.minusDays(days - 1L);
+        boolean filled = reader.topicDays().stream().map(row -> LocalDate.parse(row.day()))
+                .anyMatch(day -> !day.isBefore(first) && day.isBefore(today));
+        if (filled) {
+            out.printf("the sink already holds news of the last %d days: no generated month (rm -rf %s to start over)%n",
+                    days, AppPaths.dataDir());
+            return List.of();
+        }
+        NewsMonth month = NewsMonth.load(seedDir, corpus != null ? corpus : AppPaths.besideCorpus(seedDir));
+        List<Article> generated = month.generate(days, now);
+        out.printf("replaying %d generated articles over %d days, %s …%n", generated.size(), days,
+                month.hasCorpus() ? "from the BBC news corpus and the seeds" : "from the seeds");
+        replay(config, topics, generated, out);
+        return generated;
     }
 
     private static void replay(Properties config, Topics topics, List<Article> articles, PrintStream out)
