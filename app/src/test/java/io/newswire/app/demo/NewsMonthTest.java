@@ -34,22 +34,14 @@ class NewsMonthTest {
 
     @Test
     void shouldMakeAMonthFromTheSeedsAloneWithASpikeToday() {
-        NewsMonth month = NewsMonth.load(SEEDS, null);
-        List<Article> articles = month.generate(30, NOW);
-
-        assertThat(month.hasCorpus()).isFalse();
-        assertMonth(articles);
+        assertMonth(NewsMonth.load(SEEDS, null), false);
     }
 
     @Test
     void shouldMakeAMonthFromTheCorpusAndTheSeedsWithASpikeToday() {
         Path corpus = AppPaths.besideCorpus(SEEDS);
         assumeTrue(corpus != null, "BBC news corpus not found beside the project: test skipped");
-        NewsMonth month = NewsMonth.load(SEEDS, corpus);
-        List<Article> articles = month.generate(30, NOW);
-
-        assertThat(month.hasCorpus()).isTrue();
-        assertMonth(articles);
+        assertMonth(NewsMonth.load(SEEDS, corpus), true);
     }
 
     @Test
@@ -61,7 +53,9 @@ class NewsMonthTest {
         assertThat(again).isEqualTo(first);
     }
 
-    private static void assertMonth(List<Article> articles) {
+    private static void assertMonth(NewsMonth month, boolean fromCorpus) {
+        assertThat(month.hasCorpus()).isEqualTo(fromCorpus);
+        List<Article> articles = month.generate(30, NOW);
         assertThat(articles).extracting(a -> day(a.publishedAt())).containsAll(
                 List.of(TODAY, TODAY.minusDays(29), TODAY.minusDays(15))).allMatch(d -> !d.isBefore(TODAY.minusDays(29)));
         assertThat(articles).allMatch(a -> !a.publishedAt().isAfter(NOW) && !a.ingestedAt().isAfter(NOW));
