@@ -32,7 +32,9 @@ class NewswireCliTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(errors().strip()).isEqualTo("newswire: cannot reach Kafka at 127.0.0.1:1 after 10 s");
-        assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(15);
+        // A hang check, not a speed target: the command gives up after its 10 s wait, and a loaded machine may
+        // add a few seconds of start-up; a command that hangs would never return at all.
+        assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(60);
     }
 
     @Test

@@ -73,20 +73,27 @@ public interface AddressPolicy {
             return "multicast";
         }
         byte[] bytes = address.getAddress();
-        if (bytes.length == 4) {
-            int first = bytes[0] & 0xFF;
-            int second = bytes[1] & 0xFF;
-            if (first == 0) {
-                return "unspecified";
-            }
-            if (first == 100 && (second & 0xC0) == 64) {
-                return "shared (CGNAT)";
-            }
-            if (first == 255 && second == 255 && (bytes[2] & 0xFF) == 255 && (bytes[3] & 0xFF) == 255) {
-                return "broadcast";
-            }
-            return null;
+        return bytes.length == 4 ? ipv4Kind(bytes) : ipv6Kind(address, bytes);
+    }
+
+    /** The special IPv4 ranges that InetAddress has no predicate for. */
+    private static String ipv4Kind(byte[] bytes) {
+        int first = bytes[0] & 0xFF;
+        int second = bytes[1] & 0xFF;
+        if (first == 0) {
+            return "unspecified";
         }
+        if (first == 100 && (second & 0xC0) == 64) {
+            return "shared (CGNAT)";
+        }
+        if (first == 255 && second == 255 && (bytes[2] & 0xFF) == 255 && (bytes[3] & 0xFF) == 255) {
+            return "broadcast";
+        }
+        return null;
+    }
+
+    /** Unique-local IPv6, and IPv6 forms that carry an IPv4 address, judged by the IPv4 inside. */
+    private static String ipv6Kind(InetAddress address, byte[] bytes) {
         if ((bytes[0] & 0xFE) == 0xFC) {
             return "unique-local";
         }

@@ -70,6 +70,21 @@ final class MainContent {
     }
 
     private static List<Block> attempt(TextBlocks page, boolean strict) {
+        List<Box> candidates = scoreCandidates(page, strict);
+        if (page.boxes.isEmpty()) {
+            return List.of();
+        }
+        Box top = strict ? markedArticleBody(page) : null;
+        if (top == null && !candidates.isEmpty()) {
+            top = promote(candidates);
+        }
+        // No paragraph long enough to score anything (a page of short lines): the whole body, boilerplate pruned.
+        List<Box> roots = top == null ? List.of(page.boxes.get(0)) : withSiblings(top, page);
+        return keptBlocks(page, roots);
+    }
+
+    /** Readability's scoring: each long paragraph adds to its ancestors; ranked best first, link-dense ones down. */
+    private static List<Box> scoreCandidates(TextBlocks page, boolean strict) {
         for (Box box : page.boxes) {
             box.scored = false;
             box.score = 0;
@@ -96,15 +111,11 @@ final class MainContent {
             candidate.score *= 1 - candidate.linkDensity();
         }
         candidates.sort((a, b) -> Double.compare(b.score, a.score));
-        if (page.boxes.isEmpty()) {
-            return List.of();
-        }
-        Box top = strict ? markedArticleBody(page) : null;
-        if (top == null && !candidates.isEmpty()) {
-            top = promote(candidates);
-        }
-        // No paragraph long enough to score anything (a page of short lines): the whole body, boilerplate pruned.
-        List<Box> roots = top == null ? List.of(page.boxes.get(0)) : withSiblings(top, page);
+        return candidates;
+    }
+
+    /** The blocks under the chosen roots that are kept, in page order. */
+    private static List<Block> keptBlocks(TextBlocks page, List<Box> roots) {
         List<Block> article = new ArrayList<>();
         Block heading = null;
         for (Block block : page.blocks) {
@@ -133,6 +144,16 @@ final class MainContent {
      * parents of which it is the only child.
      */
     private static Box promote(List<Box> ranked) {
+        Box top = towardsCloseCandidates(ranked);
+        top = towardsRicherParent(top);
+        while (top.parent != null && !top.parent.tag.equals("body") && top.parent.element.childrenSize() == 1) {
+            top = top.parent;
+        }
+        return top;
+    }
+
+    /** The best element, or its nearest ancestor holding three of the runners-up that score close to it. */
+    private static Box towardsCloseCandidates(List<Box> ranked) {
         Box top = ranked.get(0);
         List<Box> close = new ArrayList<>();
         for (int i = 1; i < Math.min(TOP_CANDIDATES, ranked.size()); i++) {
@@ -147,11 +168,15 @@ final class MainContent {
                     holding += ancestor.contains(other) ? 1 : 0;
                 }
                 if (holding >= 3) {
-                    top = ancestor;
-                    break;
+                    return ancestor;
                 }
             }
         }
+        return top;
+    }
+
+    /** A scored parent above {@code top} that scores higher, walking up while parents keep a third of the score. */
+    private static Box towardsRicherParent(Box top) {
         if (top.score > 0) {
             double lastScore = top.score;
             double threshold = lastScore / 3;
@@ -168,9 +193,6 @@ final class MainContent {
                 }
                 lastScore = parent.score;
             }
-        }
-        while (top.parent != null && !top.parent.tag.equals("body") && top.parent.element.childrenSize() == 1) {
-            top = top.parent;
         }
         return top;
     }
@@ -199,22 +221,22 @@ final class MainContent {
             if (box.parent != parent || box.chars == 0) {
                 continue;
             }
-            if (box == top) {
-                roots.add(box);
-                continue;
-            }
             double bonus = !topClass.isEmpty() && topClass.equals(box.element.className()) ? top.score * 0.2 : 0;
-            if (box.scored && box.score + bonus >= threshold) {
+            if (box == top || box.scored && box.score + bonus >= threshold || isArticleParagraph(box)) {
                 roots.add(box);
-            } else if (box.tag.equals("p") && box.boilerplateAncestor == null) {
-                double linkDensity = box.linkDensity();
-                if (box.chars > 80 && linkDensity < 0.25
-                        || box.chars < 80 && linkDensity == 0 && endsASentence(box.element.text())) {
-                    roots.add(box);
-                }
             }
         }
         return roots;
+    }
+
+    /** A sibling paragraph that reads as part of the article: long with few links, or a short full sentence. */
+    private static boolean isArticleParagraph(Box box) {
+        if (!box.tag.equals("p") || box.boilerplateAncestor != null) {
+            return false;
+        }
+        double linkDensity = box.linkDensity();
+        return box.chars > 80 && linkDensity < 0.25
+                || box.chars < 80 && linkDensity == 0 && endsASentence(box.element.text());
     }
 
     private static boolean endsASentence(String text) {

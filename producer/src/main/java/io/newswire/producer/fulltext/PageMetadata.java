@@ -90,21 +90,8 @@ record PageMetadata(String title, Instant publishedAt, String canonicalUrl, Stri
 
         private void see(Element element) {
             switch (element.normalName()) {
-                case "meta" -> {
-                    String content = element.attr("content");
-                    for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
-                        String name = element.attr(key).toLowerCase(Locale.ROOT);
-                        if (!name.isEmpty() && !content.isBlank()) {
-                            metas.putIfAbsent(name, content);
-                        }
-                    }
-                }
-                case "link" -> {
-                    if (canonical == null && element.attr("rel").equalsIgnoreCase("canonical") && element.hasAttr("href")) {
-                        String absolute = element.attr("abs:href");
-                        canonical = absolute.isEmpty() ? element.attr("href") : absolute;
-                    }
-                }
+                case "meta" -> seeMeta(element);
+                case "link" -> seeLink(element);
                 case "script" -> {
                     if (element.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
                         jsonLd.add(element.data());
@@ -113,20 +100,42 @@ record PageMetadata(String title, Instant publishedAt, String canonicalUrl, Stri
                 case "h1" -> h1 = h1 == null ? element.text() : h1;
                 case "time" -> time = time == null && element.hasAttr("datetime") ? element.attr("datetime") : time;
                 default -> {
-                    // microdata and rel=author on any element
+                    // microdata and rel=author on any element, below
                 }
             }
-            if (element.hasAttr("itemprop")) {
-                String itemprop = element.attr("itemprop");
-                if (itemDatePublished == null && itemprop.equals("datePublished")) {
-                    itemDatePublished = firstNonBlank(element.attr("datetime"), element.attr("content"), element.ownText());
-                } else if (itemAuthor == null && itemprop.equals("author")) {
-                    Element name = element.selectFirst("[itemprop=name]");
-                    itemAuthor = firstNonBlank(element.attr("content"), name == null ? null : name.text(), element.ownText());
-                }
-            }
+            seeMicrodata(element);
             if (relAuthor == null && element.attr("rel").equalsIgnoreCase("author") && !element.normalName().equals("link")) {
                 relAuthor = element.text();
+            }
+        }
+
+        private void seeMeta(Element element) {
+            String content = element.attr("content");
+            for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
+                String name = element.attr(key).toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !content.isBlank()) {
+                    metas.putIfAbsent(name, content);
+                }
+            }
+        }
+
+        private void seeLink(Element element) {
+            if (canonical == null && element.attr("rel").equalsIgnoreCase("canonical") && element.hasAttr("href")) {
+                String absolute = element.attr("abs:href");
+                canonical = absolute.isEmpty() ? element.attr("href") : absolute;
+            }
+        }
+
+        private void seeMicrodata(Element element) {
+            if (!element.hasAttr("itemprop")) {
+                return;
+            }
+            String itemprop = element.attr("itemprop");
+            if (itemDatePublished == null && itemprop.equals("datePublished")) {
+                itemDatePublished = firstNonBlank(element.attr("datetime"), element.attr("content"), element.ownText());
+            } else if (itemAuthor == null && itemprop.equals("author")) {
+                Element name = element.selectFirst("[itemprop=name]");
+                itemAuthor = firstNonBlank(element.attr("content"), name == null ? null : name.text(), element.ownText());
             }
         }
     }
