@@ -122,12 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (days < 1) {
-            throw new ParameterException(spec.commandLine(), "--days must be at least 1");
-        }
-        if (corpus != null && !Files.isRegularFile(corpus)) {
-            throw new ParameterException(spec.commandLine(), "--corpus " + corpus + ": no such file");
-        }
+        checkOptions();
         PrintStream out = System.out;
         StopSignal stop = StopSignal.onCtrlC();
         String sinkUrl = sink != null ? sink : AppPaths.defaultSink();
@@ -173,32 +168,52 @@ public final class DemoCommand implements Callable<Integer> {
             Console.printTopicDayTable(out, reader.topicDays().stream()
                     .filter(row -> !month || row.day().equals(today)).toList());
             if (!complete) {
-                if (pipeline.failure() != null) {
-                    System.err.println(pipeline.failure());
-                } else if (!stop.await(0)) {
-                    System.err.printf("not every article reached the sink within %d s; logs in %s%n",
-                            timeoutSeconds, AppPaths.logDir());
-                }
+                reportIncomplete(pipeline, stop);
                 return 1;
             }
             out.printf("all %d articles are in the sink (%.1f s)%n", articles.size(),
                     (System.nanoTime() - started) / 1e9);
             if (!once) {
-                LiveSources live = services.own(LiveSources.start(config, topics, AppPaths.inboxDir(), "127.0.0.1",
-                        pushPort, feeds, Duration.ofSeconds(feedIntervalSeconds), AppPaths.rssStateDir(),
-                        allowPrivateFetch ? AddressPolicy.ANY : AddressPolicy.PUBLIC_ONLY, out));
-                out.printf("live: drop .txt/.json/.html files into %s, POST to http://127.0.0.1:%d/articles%s%n",
-                        AppPaths.inboxDir(), live.httpPort(), feeds.isEmpty() ? "" : ", polling " + feeds);
-                out.printf("running; Kafka at %s, dashboard at %s — press Ctrl-C to stop%n",
-                        broker.bootstrapServers(), served.url());
-                stop.await();
-                out.println("stopping …");
+                runLive(services, config, topics, broker, served, stop, out);
             }
         } finally {
             stop.done();
         }
         out.println("stopped");
         return 0;
+    }
+
+    private void checkOptions() {
+        if (days < 1) {
+            throw new ParameterException(spec.commandLine(), "--days must be at least 1");
+        }
+        if (corpus != null && !Files.isRegularFile(corpus)) {
+            throw new ParameterException(spec.commandLine(), "--corpus " + corpus + ": no such file");
+        }
+    }
+
+    /** One line on stderr saying why the sink is incomplete: a failed component, or the wait ran out. */
+    private void reportIncomplete(Pipeline pipeline, StopSignal stop) throws InterruptedException {
+        if (pipeline.failure() != null) {
+            System.err.println(pipeline.failure());
+        } else if (!stop.await(0)) {
+            System.err.printf("not every article reached the sink within %d s; logs in %s%n",
+                    timeoutSeconds, AppPaths.logDir());
+        }
+    }
+
+    /** After the replay: the live sources (folder, HTTP push, feeds) until Ctrl-C. */
+    private void runLive(ServiceGroup services, Properties config, Topics topics, EmbeddedBroker broker,
+                         DashboardService served, StopSignal stop, PrintStream out) throws Exception {
+        LiveSources live = services.own(LiveSources.start(config, topics, AppPaths.inboxDir(), "127.0.0.1",
+                pushPort, feeds, Duration.ofSeconds(feedIntervalSeconds), AppPaths.rssStateDir(),
+                allowPrivateFetch ? AddressPolicy.ANY : AddressPolicy.PUBLIC_ONLY, out));
+        out.printf("live: drop .txt/.json/.html files into %s, POST to http://127.0.0.1:%d/articles%s%n",
+                AppPaths.inboxDir(), live.httpPort(), feeds.isEmpty() ? "" : ", polling " + feeds);
+        out.printf("running; Kafka at %s, dashboard at %s — press Ctrl-C to stop%n",
+                broker.bootstrapServers(), served.url());
+        stop.await();
+        out.println("stopping …");
     }
 
     /**
