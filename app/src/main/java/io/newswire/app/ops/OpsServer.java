@@ -40,7 +40,6 @@ public final class OpsServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Supplier<Health>> checks = new LinkedHashMap<>();
     private final List<AutoCloseable> bound = new ArrayList<>();
-    private JvmGcMetrics gc;
 
     private OpsServer(PrometheusMeterRegistry registry, HttpServer server) {
         this.registry = registry;
@@ -72,8 +71,7 @@ public final class OpsServer implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        ops.gc = new JvmGcMetrics();
-        ops.gc.bindTo(registry);
+        ops.bind(JvmGcMetrics::new);
         // newswire's counters live in the global registry (the modules know nothing of this server).
         Metrics.addRegistry(registry);
         server.createContext("/health", ops::health);
@@ -179,7 +177,6 @@ public final class OpsServer implements AutoCloseable {
                 LOG.warn("closing metrics binder failed: {}", e.getMessage());
             }
         }
-        gc.close();
         Metrics.removeRegistry(registry);
         registry.close();
     }
