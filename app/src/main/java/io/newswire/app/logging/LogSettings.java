@@ -31,11 +31,13 @@ public record LogSettings(String command, String level, String file) {
         for (int i = 0; i < list.size() && !list.get(i).equals("--"); i++) {
             String arg = list.get(i);
             String next = i + 1 < list.size() ? list.get(i + 1) : null;
-            if (optionValue(arg, next, "--log-level") != null) {
-                level = optionValue(arg, next, "--log-level");
+            String levelValue = optionValue(arg, next, "--log-level");
+            String fileValue = optionValue(arg, next, "--log-file");
+            if (levelValue != null) {
+                level = levelValue;
                 i += arg.contains("=") ? 0 : 1;
-            } else if (optionValue(arg, next, "--log-file") != null) {
-                file = optionValue(arg, next, "--log-file");
+            } else if (fileValue != null) {
+                file = fileValue;
                 i += arg.contains("=") ? 0 : 1;
             } else if (!arg.startsWith("-") && (command == null || command.equals("produce"))) {
                 // The command, and for produce its source: produce-rss.log, streams.log …
