@@ -156,10 +156,9 @@ public final class AnalyzedText {
 
     /** 64-bit FNV-1a of the characters: stable across runs and machines (a model's features are made of it). */
     public static long hash(char[] chars, int from, int length) {
-        long h = 0xcbf29ce484222325L;
+        long h = TermHash.FNV_OFFSET;
         for (int k = from; k < from + length; k++) {
-            h ^= chars[k];
-            h *= 0x100000001b3L;
+            h = (h ^ chars[k]) * TermHash.FNV_PRIME;
         }
         return h;
     }

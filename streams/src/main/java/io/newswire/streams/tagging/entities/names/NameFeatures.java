@@ -1,6 +1,7 @@
 package io.newswire.streams.tagging.entities.names;
 
 import io.newswire.streams.tagging.analysis.AnalyzedText;
+import io.newswire.streams.tagging.analysis.TermHash;
 
 /**
  * The features of one token for the name finder, as 64-bit hashes: the word and its neighbours two either
@@ -107,12 +108,7 @@ final class NameFeatures {
 
     /** A murmur-style finaliser over the feature kind and value: well spread keys for the open-addressing table. */
     static long mix(int kind, long value) {
-        long h = value * 0x9E3779B97F4A7C15L + kind * 0xC2B2AE3D27D4EB4FL;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
+        long h = TermHash.mix(value * 0x9E3779B97F4A7C15L + kind * 0xC2B2AE3D27D4EB4FL);
         return h == 0 ? 1 : h;
     }
 }
