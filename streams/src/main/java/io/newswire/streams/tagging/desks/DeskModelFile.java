@@ -2,6 +2,7 @@ package io.newswire.streams.tagging.desks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.newswire.common.Json;
+import io.newswire.streams.tagging.AtomicWrite;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.BinaryFileDataReader;
 import opennlp.tools.ml.model.GenericModelReader;
@@ -34,10 +34,7 @@ public final class DeskModelFile {
 
     /** Writes the model, through a temporary file so a reader never sees half a model. */
     public static void write(DeskModel model, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
+        AtomicWrite.write(file, temporary -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
                 out.write((MAGIC + "\n").getBytes(StandardCharsets.UTF_8));
                 out.write(Json.mapper().writeValueAsBytes(model.info()));
@@ -46,10 +43,7 @@ public final class DeskModelFile {
                 new GenericModelWriter(model.maxent(), data).persist();
                 data.flush();
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.newswire.streams.tagging.keyphrases;
 
+import io.newswire.streams.tagging.AtomicWrite;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -109,20 +109,14 @@ public final class DocumentFrequencies {
 
     /** Writes the frequencies, stems in order, through a temporary file. */
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
+        AtomicWrite.write(file, temporary -> {
             try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 out.write(MAGIC + "\n# source: " + source + "\n# documents: " + documents + "\n");
                 for (Map.Entry<String, Integer> entry : new TreeMap<>(counts).entrySet()) {
                     out.write(entry.getKey() + "\t" + entry.getValue() + "\n");
                 }
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     /** Smoothed inverse document frequency: rare stems score high, stems in every document near 1. */

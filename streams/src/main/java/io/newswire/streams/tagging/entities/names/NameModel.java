@@ -2,6 +2,7 @@ package io.newswire.streams.tagging.entities.names;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.newswire.common.Json;
+import io.newswire.streams.tagging.AtomicWrite;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -163,10 +163,7 @@ public final class NameModel {
 
     /** Writes the model through a temporary file, so a reader never sees half of one. */
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
+        AtomicWrite.write(file, temporary -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
                 out.write((MAGIC + "\n").getBytes(StandardCharsets.UTF_8));
                 out.write(Json.mapper().writeValueAsBytes(info));
@@ -190,10 +187,7 @@ public final class NameModel {
                 data.flush();
                 zipped.finish();
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     public static NameModel read(Path file) throws IOException {
