@@ -221,28 +221,24 @@ public final class DashboardServer implements AutoCloseable {
 
     /** How many of the newest to skip: a page of a long list; at most {@link #MAX_OFFSET}. */
     private static int offset(Context ctx) {
-        String value = text(ctx, "offset");
-        try {
-            int offset = value == null ? 0 : Integer.parseInt(value);
-            if (offset < 0 || offset > MAX_OFFSET) {
-                throw new BadRequestResponse("offset must be 0 to " + MAX_OFFSET);
-            }
-            return offset;
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse("offset must be a number, not " + value);
-        }
+        return intParam(ctx, "offset", 0, 0, MAX_OFFSET);
     }
 
     private static int limit(Context ctx) {
-        String value = text(ctx, "limit");
+        return intParam(ctx, "limit", 20, 1, MAX_LIMIT);
+    }
+
+    /** The query parameter {@code name} as a number from {@code min} to {@code max}; {@code absent} when not given. */
+    private static int intParam(Context ctx, String name, int absent, int min, int max) {
+        String value = text(ctx, name);
         try {
-            int limit = value == null ? 20 : Integer.parseInt(value);
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new BadRequestResponse("limit must be 1 to " + MAX_LIMIT);
+            int number = value == null ? absent : Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new BadRequestResponse(name + " must be " + min + " to " + max);
             }
-            return limit;
+            return number;
         } catch (NumberFormatException e) {
-            throw new BadRequestResponse("limit must be a number, not " + value);
+            throw new BadRequestResponse(name + " must be a number, not " + value);
         }
     }
 
