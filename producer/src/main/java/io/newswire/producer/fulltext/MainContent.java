@@ -80,7 +80,51 @@ final class MainContent {
         }
         // No paragraph long enough to score anything (a page of short lines): the whole body, boilerplate pruned.
         List<Box> roots = top == null ? List.of(page.boxes.get(0)) : withSiblings(top, page);
-        return keptBlocks(page, roots);
+        List<Block> kept = keptBlocks(page, roots);
+        return top == null ? kept : withLead(page, roots.get(0), kept);
+    }
+
+    /** Shortest standfirst kept: shorter lines between the headline and the body are datelines and bylines. */
+    private static final int MIN_LEAD = 50;
+    /** At most this many blocks between the headline and the body are looked at. */
+    private static final int MAX_LEAD_BLOCKS = 12;
+
+    /**
+     * The standfirst: prose between the page's headline ({@code <h1>}) and the article body, which sites put in
+     * a header or teaser container beside the body rather than in it. Only blocks of sentence length with few
+     * links, outside boilerplate-named parts (a {@code <header>} element itself is no reason to drop them).
+     */
+    private static List<Block> withLead(TextBlocks page, Box first, List<Block> kept) {
+        int headline = -1;
+        int start = -1;
+        for (int i = 0; i < page.blocks.size(); i++) {
+            Box owner = page.blocks.get(i).owner();
+            if (owner.enter >= first.enter) {
+                start = i;
+                break;
+            }
+            if (owner.tag.equals("h1")) {
+                headline = i;
+            }
+        }
+        if (headline < 0 || start < 0 || start - headline > MAX_LEAD_BLOCKS + 1) {
+            return kept;
+        }
+        List<Block> lead = new ArrayList<>();
+        for (int i = headline + 1; i < start; i++) {
+            Block block = page.blocks.get(i);
+            Box boilerplate = block.boilerplateAncestor();
+            int length = block.text().length();
+            if (length >= MIN_LEAD && block.linkChars() * 4 <= length && !block.owner().tag.equals("li")
+                    && (boilerplate == null || boilerplate.tag.equals("header") || boilerplate.tag.equals("hgroup"))) {
+                lead.add(block);
+            }
+        }
+        if (lead.isEmpty()) {
+            return kept;
+        }
+        lead.addAll(kept);
+        return lead;
     }
 
     /** Readability's scoring: each long paragraph adds to its ancestors; ranked best first, link-dense ones down. */

@@ -37,7 +37,7 @@ final class TextBlocks {
                     + "related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
                     + "pagination|pager|popup|modal|newsletter|share|sharing|teaser-list|outbrain|taboola|"
                     + "byline|author-info|post-meta|entry-meta|article-meta|meta-data|postmetadata|tags|tagcloud|"
-                    + "widget|subscribe|promo|print-only|skip-link|screen-reader|sr-only|jump-to|toolbar|"
+                    + "subscribe|promo|print-only|skip-link|screen-reader|sr-only|jump-to|toolbar|"
                     + "signup|login|copyright|imprint|recommend|read-more|readmore|more-articles|also-read|"
                     + "yom-remote");
     /** Fragments that rescue a matching element: the article itself often carries "content" or "article". */
