@@ -31,6 +31,8 @@ final class MainContent {
     private static final int ANCESTOR_LEVELS = 5;
     private static final int TOP_CANDIDATES = 5;
     private static final int MARKED_BODY_MIN_CHARS = 200;
+    /** How much longer than the scored article the named container's text must be to replace it. */
+    private static final double NAMED_CONTAINER_MARGIN = 1.2;
     private static final Set<String> CONTAINERS = Set.of("div", "ul", "ol", "table", "section", "dl", "aside", "nav");
 
     private MainContent() {
@@ -81,7 +83,19 @@ final class MainContent {
         // No paragraph long enough to score anything (a page of short lines): the whole body, boilerplate pruned.
         List<Box> roots = top == null ? List.of(page.boxes.get(0)) : withSiblings(top, page);
         List<Block> kept = keptBlocks(page, roots);
-        return top == null ? kept : withLead(page, roots.get(0), kept);
+        kept = top == null ? kept : withLead(page, roots.get(0), kept);
+        if (strict) {
+            // The container the page names as its article, when it holds clearly more text than the scoring found
+            // (an article split over containers that do not all score, or a long comment or box that outscored it).
+            Box named = ArticleContainers.find(page, MARKED_BODY_MIN_CHARS);
+            if (named != null && named != top) {
+                List<Block> namedKept = withLead(page, named, keptBlocks(page, List.of(named)));
+                if (length(namedKept) > NAMED_CONTAINER_MARGIN * length(kept)) {
+                    return namedKept;
+                }
+            }
+        }
+        return kept;
     }
 
     /** Shortest standfirst kept: shorter lines between the headline and the body are datelines and bylines. */

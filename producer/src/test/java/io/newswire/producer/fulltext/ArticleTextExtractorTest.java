@@ -52,4 +52,35 @@ class ArticleTextExtractorTest {
         assertThat(HtmlText.toText("Plain text, no markup")).isEqualTo("Plain text, no markup");
         assertThat(HtmlText.toText("line one<br>line two")).isEqualTo("line one line two");
     }
+
+    @Test
+    void shouldKeepTheStandfirstBetweenTheHeadlineAndTheBody() {
+        String page = "<html><body><article><header><h1>Storm hits the coast</h1>"
+                + "<p class=\"intro\">A storm with winds of 120 km/h hit the northern coast on Monday night.</p>"
+                + "<p>By Ann Lee</p></header>"
+                + "<div class=\"body\"><p>" + "Thousands of homes lost power, officials said, and schools stayed shut. ".repeat(3)
+                + "</p><p>" + "Repairs will take days, the utility said, as crews reach the worst-hit towns. ".repeat(3)
+                + "</p></div></article></body></html>";
+
+        String text = extractor.text(page, null);
+
+        assertThat(text).startsWith("A storm with winds of 120 km/h hit the northern coast on Monday night.\n\n")
+                .contains("Repairs will take days").doesNotContain("By Ann Lee").doesNotContain("Storm hits");
+    }
+
+    @Test
+    void shouldPreferTheNamedArticleContainerWhenItHoldsClearlyMoreText() {
+        // The story is split into many short blocks; a list of tags with many commas outscores each of them.
+        StringBuilder story = new StringBuilder("<main><div class=\"entry-content\">");
+        for (int i = 1; i <= 8; i++) {
+            story.append("<div><p>Part ").append(i).append(" of the story tells what the council decided today.</p></div>");
+        }
+        story.append("</div></main>");
+        String tags = "<div class=\"wrap\"><div><p>" + "harbour, council, budget, ".repeat(12) + "</p></div></div>";
+        String page = "<html><body>" + story + tags + "</body></html>";
+
+        String text = extractor.text(page, null);
+
+        assertThat(text).contains("Part 1 of the story", "Part 8 of the story").doesNotContain("harbour");
+    }
 }

@@ -1,0 +1,96 @@
+package io.newswire.producer.fulltext;
+
+import io.newswire.producer.fulltext.TextBlocks.Box;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The element a page names as its article: content-management systems mark the article body with class or id
+ * names such as {@code entry-content}, {@code article-body} or {@code story-content}. The names are
+ * trafilatura's, in its order of trust: the most specific first, then the first {@code <article>}, then looser
+ * names, then {@code main}. Each tier's first element (in page order) with enough text is the tier's answer.
+ */
+final class ArticleContainers {
+
+    private static final Set<String> CONTAINER_TAGS = Set.of("article", "div", "main", "section");
+    /** Tier 1: names that say "the body of the post" (any part of the class or id). */
+    private static final Pattern POST_BODY = Pattern.compile(
+            "post-text|post_text|post-body|post-entry|postentry|post-content|post_content|postcontent|"
+                    + "post_inner_wrapper|article-text|articletext|entry-content|article-content|article__content|"
+                    + "article-body|article__body|articlebody|articlecontent|page-content|text-content|body-text|"
+                    + "article__container|art-content");
+    /** Tier 3: looser names of a story's body. */
+    private static final Pattern STORY_BODY = Pattern.compile(
+            "post-bodycopy|storycontent|story-content|theme-content|blog-content|section-content|single-content|"
+                    + "single-post|main-column|wpb_text_column|story-body|field-body|fulltext");
+    /** Tier 4: names of the page's main content area. */
+    private static final Pattern CONTENT_AREA = Pattern.compile(
+            "content-main|content_main|content-body|contentbody|content__body|main-content|page-content");
+    private static final int TIERS = 5;
+    private static final int MAX_CACHED_NAMES = 10_000;
+
+    private ArticleContainers() {
+    }
+
+    /** The named article container, or null when the page names none holding at least {@code minChars}. */
+    static Box find(TextBlocks page, int minChars) {
+        Box[] firstOfTier = new Box[TIERS];
+        Map<String, Integer> tiers = new HashMap<>();
+        for (Box box : page.boxes) {
+            if (box.chars < minChars || !CONTAINER_TAGS.contains(box.tag)) {
+                continue;
+            }
+            int tier = tier(box, tiers);
+            if (tier < TIERS && firstOfTier[tier] == null) {
+                firstOfTier[tier] = box;
+            }
+        }
+        for (Box box : firstOfTier) {
+            if (box != null) {
+                return box;
+            }
+        }
+        return null;
+    }
+
+    /** 0 (most trusted) to 4, or {@link #TIERS} for an element that names no article. */
+    private static int tier(Box box, Map<String, Integer> cache) {
+        String className = box.element.className();
+        String id = box.element.id();
+        String role = box.element.attributesSize() > 0 ? box.element.attr("role") : "";
+        String key = className + "\u0000" + id + "\u0000" + role + "\u0000" + box.tag;
+        Integer cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String cls = className.toLowerCase(Locale.ROOT);
+        String lowerId = id.toLowerCase(Locale.ROOT);
+        int tier;
+        if (cls.equals("post") || cls.equals("entry") || POST_BODY.matcher(cls).find()
+                || POST_BODY.matcher(lowerId).find() || "articleBody".equals(box.element.attr("itemprop"))) {
+            tier = 0;
+        } else if (box.tag.equals("article")) {
+            tier = 1;
+        } else if (STORY_BODY.matcher(cls).find() || lowerId.contains("story-body") || cls.equals("postarea")
+                || cls.equals("art-postcontent") || lowerId.startsWith("primary") || cls.startsWith("article ")
+                || cls.equals("text") || lowerId.equals("article") || cls.equals("cell") || lowerId.equals("story")
+                || cls.equals("story") || role.equals("article")) {
+            tier = 2;
+        } else if (CONTENT_AREA.matcher(cls).find() || CONTENT_AREA.matcher(lowerId).find()
+                || lowerId.equals("content") || cls.equals("content")) {
+            tier = 3;
+        } else if (cls.startsWith("main") || lowerId.startsWith("main") || role.startsWith("main")
+                || box.tag.equals("main")) {
+            tier = 4;
+        } else {
+            tier = TIERS;
+        }
+        if (cache.size() < MAX_CACHED_NAMES) {
+            cache.put(key, tier);
+        }
+        return tier;
+    }
+}
