@@ -16,19 +16,22 @@ import java.util.regex.Pattern;
 final class ArticleContainers {
 
     private static final Set<String> CONTAINER_TAGS = Set.of("article", "div", "main", "section");
-    /** Tier 1: names that say "the body of the post" (any part of the class or id). */
+    /** Tier 1: class names that say "the body of the post" (ids: the same but the first two). */
     private static final Pattern POST_BODY = Pattern.compile(
-            "post-text|post_text|post-body|post-entry|postentry|post-content|post_content|postcontent|"
+            "^post$|^entry$|post-text|post_text|post-body|post-entry|postentry|post-content|post_content|postcontent|"
                     + "post_inner_wrapper|article-text|articletext|entry-content|article-content|article__content|"
                     + "article-body|article__body|articlebody|articlecontent|page-content|text-content|body-text|"
                     + "article__container|art-content");
-    /** Tier 3: looser names of a story's body. */
+    /** Tier 3: looser class names of a story's body. */
     private static final Pattern STORY_BODY = Pattern.compile(
             "post-bodycopy|storycontent|story-content|theme-content|blog-content|section-content|single-content|"
-                    + "single-post|main-column|wpb_text_column|story-body|field-body|fulltext");
+                    + "single-post|main-column|wpb_text_column|story-body|field-body|fulltext|"
+                    + "^postarea$|^art-postcontent$|^article |^text$|^cell$|^story$");
+    /** Tier 3: looser ids of a story's body. */
+    private static final Pattern STORY_ID = Pattern.compile("story-body|^primary|^article$|^story$");
     /** Tier 4: names of the page's main content area. */
     private static final Pattern CONTENT_AREA = Pattern.compile(
-            "content-main|content_main|content-body|contentbody|content__body|main-content|page-content");
+            "content-main|content_main|content-body|contentbody|content__body|main-content|page-content|^content$");
     private static final int TIERS = 5;
     private static final int MAX_CACHED_NAMES = 10_000;
 
@@ -43,7 +46,7 @@ final class ArticleContainers {
             if (box.chars < minChars || !CONTAINER_TAGS.contains(box.tag)) {
                 continue;
             }
-            int tier = tier(box, tiers);
+            int tier = cachedTier(box, tiers);
             if (tier < TIERS && firstOfTier[tier] == null) {
                 firstOfTier[tier] = box;
             }
@@ -57,7 +60,7 @@ final class ArticleContainers {
     }
 
     /** 0 (most trusted) to 4, or {@link #TIERS} for an element that names no article. */
-    private static int tier(Box box, Map<String, Integer> cache) {
+    private static int cachedTier(Box box, Map<String, Integer> cache) {
         String className = box.element.className();
         String id = box.element.id();
         String role = box.element.attributesSize() > 0 ? box.element.attr("role") : "";
@@ -66,31 +69,28 @@ final class ArticleContainers {
         if (cached != null) {
             return cached;
         }
-        String cls = className.toLowerCase(Locale.ROOT);
-        String lowerId = id.toLowerCase(Locale.ROOT);
-        int tier;
-        if (cls.equals("post") || cls.equals("entry") || POST_BODY.matcher(cls).find()
-                || POST_BODY.matcher(lowerId).find() || "articleBody".equals(box.element.attr("itemprop"))) {
-            tier = 0;
-        } else if (box.tag.equals("article")) {
-            tier = 1;
-        } else if (STORY_BODY.matcher(cls).find() || lowerId.contains("story-body") || cls.equals("postarea")
-                || cls.equals("art-postcontent") || lowerId.startsWith("primary") || cls.startsWith("article ")
-                || cls.equals("text") || lowerId.equals("article") || cls.equals("cell") || lowerId.equals("story")
-                || cls.equals("story") || role.equals("article")) {
-            tier = 2;
-        } else if (CONTENT_AREA.matcher(cls).find() || CONTENT_AREA.matcher(lowerId).find()
-                || lowerId.equals("content") || cls.equals("content")) {
-            tier = 3;
-        } else if (cls.startsWith("main") || lowerId.startsWith("main") || role.startsWith("main")
-                || box.tag.equals("main")) {
-            tier = 4;
-        } else {
-            tier = TIERS;
-        }
+        int tier = tier(box, className.toLowerCase(Locale.ROOT), id.toLowerCase(Locale.ROOT), role);
         if (cache.size() < MAX_CACHED_NAMES) {
             cache.put(key, tier);
         }
         return tier;
+    }
+
+    private static int tier(Box box, String cls, String id, String role) {
+        if (POST_BODY.matcher(cls).find() || !id.equals("post") && !id.equals("entry") && POST_BODY.matcher(id).find()
+                || "articleBody".equals(box.element.attr("itemprop"))) {
+            return 0;
+        }
+        if (box.tag.equals("article")) {
+            return 1;
+        }
+        if (STORY_BODY.matcher(cls).find() || STORY_ID.matcher(id).find() || role.equals("article")) {
+            return 2;
+        }
+        if (CONTENT_AREA.matcher(cls).find() || CONTENT_AREA.matcher(id).find()) {
+            return 3;
+        }
+        boolean main = cls.startsWith("main") || id.startsWith("main") || role.startsWith("main") || box.tag.equals("main");
+        return main ? 4 : TIERS;
     }
 }
