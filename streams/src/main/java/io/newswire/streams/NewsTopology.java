@@ -2,12 +2,11 @@ package io.newswire.streams;
 
 import io.newswire.common.TaggedArticle;
 import io.newswire.common.Topic;
-import io.newswire.common.TopicDaySummary;
 import io.newswire.common.TopicSettings;
 import io.newswire.common.Topics;
 import io.newswire.common.validation.FieldCaps;
-import io.newswire.streams.aggregation.ArticleContribution;
 import io.newswire.streams.aggregation.TopicDayAggregate;
+import io.newswire.streams.aggregation.TopicDayCounter;
 import io.newswire.streams.deadletter.RecordSizeGuard;
 import io.newswire.streams.dedup.Deduplicated;
 import io.newswire.streams.dedup.Deduplicator;
@@ -18,18 +17,13 @@ import io.newswire.streams.validation.ArticleGate;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -44,17 +38,19 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class NewsTopology {
 
-    /** Name of the repartition step, the aggregation store and the operators, as {@code describe()} shows. */
-    public static final String ARTICLES_BY_TOPIC_DAY = "articles-by-topic-day";
-    public static final String TOPIC_DAY_STORE = "topic-day-aggregates";
+    /**
+     * The topic-day aggregates, in the de-duplication task. Not the {@code topic-day-aggregates} of the
+     * repartitioned aggregation before it: that store had one changelog partition per input partition, this
+     * one has one.
+     */
+    public static final String TOPIC_DAY_STORE = "topic-day-counts";
     /** The single-partition repartition topic in front of the de-duplication index. */
     public static final String DEDUP_INDEX = "dedup-index";
 
     /** Room for {@code duplicateOf} (an id, at most {@link FieldCaps#ID_CHARS}) and its JSON. */
     private static final int DUPLICATE_OF_ROOM = 4 * FieldCaps.ID_CHARS + 64;
-    // The aggregation's records are only read back by this application: binary (Smile), not JSON. The dedup
-    // index's stay JSON: their size there is what the size guard checks against the tagged topic's limit.
-    private static final Serde<ArticleContribution> CONTRIBUTION_SERDE = new InternalSerde<>(ArticleContribution.class);
+    // The aggregates are only read back by this application: binary (Smile), not JSON. The dedup index's
+    // records stay JSON: their size there is what the size guard checks against the tagged topic's limit.
     private static final Serde<TopicDayAggregate> AGGREGATE_SERDE = new InternalSerde<>(TopicDayAggregate.class);
 
     private NewsTopology() {
@@ -101,39 +97,18 @@ public final class NewsTopology {
                 .mapValues(Deduplicated::article, Named.as("tagged-article"))
                 .to(topics.tagged().name(), produced(topics.tagged(), "tagged-articles"));
 
-        KStream<String, TaggedArticle> taggedArticles = dedupedArticles
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOPIC_DAY_STORE),
+                        Serdes.String(), AGGREGATE_SERDE)
+                .withCachingEnabled());
+        dedupedArticles
                 .filter((id, deduplicated) -> deduplicated.counts(), Named.as("first-sightings-only"))
-                .mapValues(Deduplicated::article, Named.as("counted-article"));
-
-        taggedArticles
-                // One record per topic of the article, re-keyed "<topic>|<day>": the groupByKey below
-                // re-partitions them so that each (topic, day) is counted by exactly one task.
-                .flatMap((id, article) -> article.topics().stream()
-                                .map(topic -> KeyValue.pair(TopicDaySummary.key(topic.id(), article.day()),
-                                        ArticleContribution.of(article)))
-                                .toList(),
-                        Named.as("split-by-topic-day"))
-                .groupByKey(Grouped.with(ARTICLES_BY_TOPIC_DAY, Serdes.String(), RecordSizeGuard.of(CONTRIBUTION_SERDE)))
-                .aggregate(TopicDayAggregate::empty,
-                        (topicDay, article, aggregate) -> aggregate.add(article),
-                        Named.as("count-topic-day"),
-                        Materialized.<String, TopicDayAggregate, KeyValueStore<Bytes, byte[]>>as(TOPIC_DAY_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(AGGREGATE_SERDE))
-                .toStream(Named.as("topic-day-changes"))
-                .mapValues((topicDay, aggregate) -> aggregate.toSummary(topicOf(topicDay), dayOf(topicDay)),
-                        Named.as("to-summary"))
+                .mapValues(Deduplicated::article, Named.as("counted-article"))
+                // Counted in the de-duplication task itself: every counted article passes through its one
+                // partition already, so each (topic, day) has exactly one counter without a repartition.
+                .process(() -> new TopicDayCounter(TOPIC_DAY_STORE), Named.as("count-topic-day"), TOPIC_DAY_STORE)
                 .to(topics.topicDaily().name(), produced(topics.topicDaily(), "topic-daily-summaries"));
 
         return builder.build();
-    }
-
-    static String topicOf(String topicDay) {
-        return topicDay.substring(0, topicDay.lastIndexOf('|'));
-    }
-
-    static String dayOf(String topicDay) {
-        return topicDay.substring(topicDay.lastIndexOf('|') + 1);
     }
 
     private static StoreBuilder<WindowStore<String, String>> windowStore(String name, Duration retention,

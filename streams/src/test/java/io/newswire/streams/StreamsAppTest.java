@@ -60,10 +60,9 @@ class StreamsAppTest {
 
         assertThat(internal.applicationId()).isEqualTo("reader-app");
         assertThat(internal.all()).containsExactlyInAnyOrderElementsOf(produced);
-        assertThat(internal.repartition()).containsExactly("reader-app-" + NewsTopology.DEDUP_INDEX + "-repartition",
-                "reader-app-" + NewsTopology.ARTICLES_BY_TOPIC_DAY + "-repartition");
+        assertThat(internal.repartition()).containsExactly("reader-app-" + NewsTopology.DEDUP_INDEX + "-repartition");
         assertThat(internal.sources()).as("in topology order, the input first")
-                .containsExactly(topics.raw().name(), internal.repartition().get(0), internal.repartition().get(1));
+                .containsExactly(topics.raw().name(), internal.repartition().get(0));
         assertThat(internal.changelogs()).hasSize(4).allMatch(name -> name.startsWith("reader-app-")
                 && name.endsWith("-changelog"));
     }

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What one article adds to the summary of a (topic, day): the slim record that crosses the repartition
- * topic, so the article bodies are not copied through Kafka a second time.
+ * What one article adds to the summary of a (topic, day): its id, source, title, entity ids and time, not its
+ * body.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ArticleContribution(String articleId, String source, String title, List<String> entityIds,
