@@ -47,7 +47,8 @@ public final class LuceneTagger implements Tagger {
 
     /** What one thread reuses from article to article. */
     private final class Work {
-        final AnalyzedText text = new AnalyzedText();
+        // The keyphrase extractor's word classes and IDF are worked out once per distinct word, with its stem.
+        final AnalyzedText text = new AnalyzedText(keyphrases);
         final TopicMatcher.Scratch topicScratch = topics.newScratch();
         final EntityMatcher.Scratch entityScratch = entities.newScratch();
     }

@@ -38,10 +38,11 @@ public final class AnalyzedText {
      * and the hashes of the word and of its last three letters that the name finder's features are made of.
      */
     private record Word(String stem, long stemHash, int stemId, int wordId, boolean stop, long hash, long suffixHash,
-                        long prefixHash, long longSuffixHash) {
+                        long prefixHash, long longSuffixHash, int classes, double weight) {
     }
 
     private final EnglishStemmer stemmer = new EnglishStemmer();
+    private final WordAnnotator annotator;
     /**
      * News repeats its words: one hash look-up per token replaces the stop-word check, two vocabulary look-ups
      * and the Snowball stemmer (the costliest step).
@@ -62,6 +63,16 @@ public final class AnalyzedText {
     private char[] lowerChars = new char[2048];
     private char[] scratch = new char[128];
     private int lowerUsed;
+
+    /** An analysis whose words carry no reader's annotation. */
+    public AnalyzedText() {
+        this(WordAnnotator.NONE);
+    }
+
+    /** An analysis whose words carry {@code annotator}'s classes and weight ({@link #wordClasses}, {@link #wordWeight}). */
+    public AnalyzedText(WordAnnotator annotator) {
+        this.annotator = annotator;
+    }
 
     /**
      * Analyses {@code text} (the title, a blank line, the body) and looks every token up in the vocabularies.
@@ -149,7 +160,8 @@ public final class AnalyzedText {
                 STOP_WORDS.contains(lowerChars, lowerAt, length), hash(lowerChars, lowerAt, length),
                 hash(lowerChars, lowerAt + Math.max(0, length - 3), Math.min(3, length)),
                 hash(lowerChars, lowerAt, Math.min(3, length)) * 31 + 3,
-                hash(lowerChars, lowerAt + Math.max(0, length - 5), Math.min(5, length)) * 31 + 5);
+                hash(lowerChars, lowerAt + Math.max(0, length - 5), Math.min(5, length)) * 31 + 5,
+                annotator.classes(lowerChars, lowerAt, length), annotator.weight(stem));
         wordCache.put(hash, lowerChars, lowerAt, length, word);
         return word;
     }
@@ -243,6 +255,31 @@ public final class AnalyzedText {
     /** {@link #hash} of the last five characters of the lowercased token. */
     public long longSuffixHash(int i) {
         return words[i].longSuffixHash();
+    }
+
+    /** The classes the {@link WordAnnotator} of this analysis gave the token's word. */
+    public int wordClasses(int i) {
+        return words[i].classes();
+    }
+
+    /** The weight the {@link WordAnnotator} of this analysis gave the token's stem. */
+    public double wordWeight(int i) {
+        return words[i].weight();
+    }
+
+    /** True when the annotations of this analysis are {@code annotator}'s. */
+    public boolean annotatedBy(WordAnnotator annotator) {
+        return this.annotator == annotator;
+    }
+
+    /** The {@code k}-th char of the lowercased token {@code i} (below {@link #lowerLength}), without a String. */
+    public char lowerChar(int i, int k) {
+        return lowerChars[lowerOffset[i] + k];
+    }
+
+    /** How many chars the lowercased token {@code i} has. */
+    public int lowerLength(int i) {
+        return lowerLength[i];
     }
 
     public String lower(int i) {
