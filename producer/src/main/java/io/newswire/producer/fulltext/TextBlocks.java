@@ -29,7 +29,7 @@ final class TextBlocks {
     /** Elements that never hold readable text. */
     private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "noscript", "iframe", "template",
             "svg", "canvas", "math", "button", "input", "select", "textarea", "option", "object", "embed", "video",
-            "audio", "map", "head", "title", "meta", "link", "dialog");
+            "audio", "map", "head", "title", "meta", "link", "dialog", "rt", "rp");
     /** Class or id fragments of parts that are not the article (Readability's "unlikely candidates", extended). */
     private static final Pattern BOILERPLATE = Pattern.compile(
             "-ad-|^ad$|^ads$| ad$|^ad |^ad-| ad-|-ad$|adslot|adsense|ad-break|adbox|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|"
@@ -198,6 +198,10 @@ final class TextBlocks {
             int before = text.length();
             for (int i = 0; i < raw.length(); i++) {
                 char c = raw.charAt(i);
+                if (c == '\u00AD' || c == '\u200B') {
+                    // Soft hyphens and zero-width spaces are invisible: words read as if they were not there.
+                    continue;
+                }
                 if (Character.isWhitespace(c) || c == '\u00A0') {
                     if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
                         text.append(' ');
