@@ -60,7 +60,44 @@ final class MainContent {
                 break;
             }
         }
-        return best;
+        return withComments(page, best);
+    }
+
+    /** Class or id of the element holding one reader comment's text (WordPress, Disqus-like themes). */
+    private static final Pattern COMMENT_BODY = Pattern.compile("comment[-_]?(content|body|text)");
+
+    /**
+     * Reader comments after the article, as trafilatura keeps them: the prose of elements named as a comment's
+     * body, not the comment form, the commenters' names or the reply links around it.
+     */
+    private static List<Block> withComments(TextBlocks page, List<Block> article) {
+        if (article.isEmpty()) {
+            return article;
+        }
+        // Parents come before their children in the walk, so one pass marks every element inside a comment body.
+        boolean[] inComment = new boolean[page.boxes.size()];
+        for (Box box : page.boxes) {
+            inComment[box.enter] = box.parent != null && inComment[box.parent.enter]
+                    || box.element.attributesSize() > 0 && COMMENT_BODY.matcher(box.names()).find();
+        }
+        Block last = article.get(article.size() - 1);
+        List<Block> result = article;
+        boolean afterArticle = false;
+        for (Block block : page.blocks) {
+            if (block == last) {
+                afterArticle = true;
+                continue;
+            }
+            int length = block.text().length();
+            if (afterArticle && inComment[block.owner().enter] && length >= MIN_PARAGRAPH
+                    && block.linkChars() * 2 <= length && !isHeading(block) && !block.owner().tag.equals("li")) {
+                if (result == article) {
+                    result = new ArrayList<>(article);
+                }
+                result.add(block);
+            }
+        }
+        return result;
     }
 
     static int length(List<Block> blocks) {
