@@ -60,7 +60,35 @@ final class MainContent {
                 break;
             }
         }
+        List<Block> baseline = proseBaseline(page);
+        if (length(baseline) > BASELINE_MARGIN * bestLength) {
+            best = baseline;
+        }
         return withComments(page, best);
+    }
+
+    /** Blocks of prose the baseline keeps: paragraphs, quotes, code, cells and list items, not headings. */
+    private static final Set<String> PROSE = Set.of("p", "blockquote", "pre", "div", "td", "li", "dd");
+    /** Shortest block the baseline keeps: shorter lines outside the article are mostly labels and links. */
+    private static final int BASELINE_MIN_BLOCK = 50;
+    /** How many times longer than the article found the baseline must be to replace it. */
+    private static final double BASELINE_MARGIN = 2;
+
+    /**
+     * trafilatura's fallback comparison: every block of prose on the page outside boilerplate-looking parts, with
+     * few links. When the article found is much shorter than this, the scoring went wrong (a short box outscored
+     * an article spread over many containers) and the baseline is the better answer.
+     */
+    private static List<Block> proseBaseline(TextBlocks page) {
+        List<Block> baseline = new ArrayList<>();
+        for (Block block : page.blocks) {
+            int length = block.text().length();
+            if (block.boilerplateAncestor() == null && length >= BASELINE_MIN_BLOCK && block.linkChars() * 3 <= length
+                    && PROSE.contains(block.owner().tag)) {
+                baseline.add(block);
+            }
+        }
+        return baseline;
     }
 
     /** Class or id of the element holding one reader comment's text (WordPress, Disqus-like themes). */

@@ -83,4 +83,38 @@ class ArticleTextExtractorTest {
 
         assertThat(text).contains("Part 1 of the story", "Part 8 of the story").doesNotContain("harbour");
     }
+
+    @Test
+    void shouldFallBackToAllProseWhenTheBestScoringBoxIsMuchShorter() {
+        // Each section of the report sits alone in deep layout wrappers, so none of their ancestors scores much;
+        // a short paragraph full of commas outscores them all.
+        StringBuilder page = new StringBuilder("<html><body><div class=\"box\"><div><div><p>"
+                + "The weather today, as forecast, is mild, dry, calm, and sunny, with light winds, they said.</p></div></div></div>");
+        for (int i = 1; i <= 6; i++) {
+            page.append("<div class=\"row\"><div class=\"col\"><div class=\"cell\"><div class=\"inner\"><div><p>Section ")
+                    .append(i).append(" of the report explains what the council decided about the harbour</p></div></div></div></div></div>");
+        }
+        page.append("<div class=\"row\"><div class=\"col\"><p><a href=\"/more\">More stories about the harbour and the council</a></p>")
+                .append("</div></div></body></html>");
+
+        String text = extractor.text(page.toString(), null);
+
+        assertThat(text).contains("Section 1 of the report", "Section 6 of the report").doesNotContain("More stories");
+    }
+
+    @Test
+    void shouldKeepReaderCommentsButNotTheCommentForm() {
+        String page = "<html><body><article><div class=\"entry-content\"><p>"
+                + "The bridge reopened on Friday after two years of repairs, the city said. ".repeat(4) + "</p></div></article>"
+                + "<div id=\"comments\"><ol class=\"comment-list\"><li class=\"comment\"><div class=\"comment-author\">Ann</div>"
+                + "<div class=\"comment-content\"><p>Finally! My commute just got twenty minutes shorter.</p></div>"
+                + "<a class=\"comment-reply-link\" href=\"#\">Reply</a></li></ol>"
+                + "<div id=\"respond\"><p class=\"comment-notes\">Your email address will not be published.</p></div></div>"
+                + "</body></html>";
+
+        String text = extractor.text(page, null);
+
+        assertThat(text).contains("The bridge reopened", "My commute just got twenty minutes shorter.")
+                .doesNotContain("Your email address").doesNotContain("Reply");
+    }
 }
