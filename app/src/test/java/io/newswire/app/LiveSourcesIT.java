@@ -90,7 +90,7 @@ class LiveSourcesIT {
     }
 
     private FeedPoller poller(String feedPath, ArticlePublisher publisher) {
-        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), "newswire-test", AddressPolicy.ANY);
+        BoundedGet http = new BoundedGet("newswire-test", AddressPolicy.ANY);
         return new FeedPoller(web.url(feedPath), Duration.ofSeconds(60), http, new FeedParser(),
                 new FullTextFetcher(http, new ArticleTextExtractor(), FullTextFetcher.DEFAULT_MAX_BYTES,
                         FullTextFetcher.DEFAULT_TIMEOUT),

@@ -10,17 +10,17 @@ import java.net.UnknownHostException;
  * Which addresses a fetch may reach. {@link #PUBLIC_ONLY} refuses any host that resolves to a loopback,
  * link-local (cloud metadata), site-local/private, unique-local (fc00::/7), shared (CGNAT, 100.64.0.0/10),
  * multicast, broadcast or unspecified address, so a link in a feed cannot make newswire fetch from inside its
- * own network (server-side request forgery). Every address the name resolves to must be public: the JVM
- * caches the lookup (networkaddress.cache.ttl, 30 s by default), so the connection that follows uses one of
- * the addresses checked here, however short the attacker's DNS TTL. {@link #ANY} is for intranets and tests.
+ * own network (server-side request forgery). Every address the name resolves to must be public, and
+ * {@link BoundedGet} connects only to the addresses returned here (its HTTP client has no other way to look a name
+ * up), so a DNS answer that changes between check and connect is never used. {@link #ANY} is for intranets and tests.
  */
 @FunctionalInterface
 public interface AddressPolicy {
 
     /** Public addresses only: the default for pages that feeds link to. */
-    AddressPolicy PUBLIC_ONLY = AddressPolicy::checkPublic;
+    AddressPolicy PUBLIC_ONLY = AddressPolicy::resolvePublic;
     /** Any address (--allow-private-fetch). */
-    AddressPolicy ANY = uri -> { };
+    AddressPolicy ANY = InetAddress::getAllByName;
 
     /** Thrown when a URL's host is not allowed; an {@link IOException} like any other failed fetch. */
     final class RefusedAddressException extends IOException {
@@ -30,24 +30,33 @@ public interface AddressPolicy {
     }
 
     /**
+     * Looks {@code host} up once and returns the addresses a connection may use: all of them, or none.
+     *
+     * @param host a name or an address literal (IPv6 without brackets)
      * @throws RefusedAddressException when the host resolves to an address this policy refuses
      * @throws UnknownHostException when the host does not resolve
      */
-    void check(URI uri) throws IOException;
+    InetAddress[] resolve(String host) throws IOException;
 
-    private static void checkPublic(URI uri) throws IOException {
+    /** {@link #resolve} for the host of a URL; the addresses are those a connection to it may use. */
+    default InetAddress[] check(URI uri) throws IOException {
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
             throw new RefusedAddressException("no host in " + uri);
         }
         // URI keeps the brackets of an IPv6 literal; InetAddress wants it without.
-        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        for (InetAddress address : InetAddress.getAllByName(name)) {
+        return resolve(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
+    }
+
+    private static InetAddress[] resolvePublic(String host) throws IOException {
+        InetAddress[] addresses = InetAddress.getAllByName(host);
+        for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                throw new RefusedAddressException("refusing to fetch " + uri + ": " + host + " is a "
-                        + kind(address) + " address (" + address.getHostAddress() + "); --allow-private-fetch allows it");
+                throw new RefusedAddressException(host + " is a " + kind(address) + " address ("
+                        + address.getHostAddress() + "); --allow-private-fetch allows it");
             }
         }
+        return addresses;
     }
 
     /** True for an address on the public internet. */

@@ -53,8 +53,8 @@ public final class RssSource implements AutoCloseable {
     public static List<FeedPoller> pollers(List<String> feedUrls, Duration interval, FeedStateStore store,
                                            boolean fullText, AddressPolicy pageAddresses, ArticleOutput output,
                                            Clock clock) {
-        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), USER_AGENT, AddressPolicy.ANY);
-        BoundedGet pageHttp = new BoundedGet(BoundedGet.defaultClient(), USER_AGENT, pageAddresses);
+        BoundedGet http = new BoundedGet(USER_AGENT, AddressPolicy.ANY);
+        BoundedGet pageHttp = new BoundedGet(USER_AGENT, pageAddresses);
         FullTextFetcher pages = fullText ? new FullTextFetcher(pageHttp, new ArticleTextExtractor(),
                 FullTextFetcher.DEFAULT_MAX_BYTES, FullTextFetcher.DEFAULT_TIMEOUT) : null;
         List<FeedPoller> pollers = new ArrayList<>();

@@ -35,7 +35,7 @@ class AddressPolicyTest {
 
     @Test
     void shouldRefuseALoopbackPageWithoutConnecting() {
-        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), "test", AddressPolicy.PUBLIC_ONLY);
+        BoundedGet http = new BoundedGet("test", AddressPolicy.PUBLIC_ONLY);
 
         assertThatThrownBy(() -> http.get(URI.create(internal.url("/secret")), Map.of(), 1024, TIMEOUT))
                 .isInstanceOf(AddressPolicy.RefusedAddressException.class)
@@ -45,17 +45,13 @@ class AddressPolicyTest {
 
     @Test
     void shouldRefuseARedirectTo127001() throws Exception {
-        // The first server stands for a public site: only its port is let through, then public addresses only.
-        int sitePort = URI.create(site.url("/")).getPort();
-        AddressPolicy trustTheSite = uri -> {
-            if (uri.getPort() != sitePort) {
-                AddressPolicy.PUBLIC_ONLY.check(uri);
-            }
-        };
+        // "news.example" stands for a public site (it is the first test server); everything else must be public.
+        AddressPolicy trustTheSite = host -> host.equals("news.example")
+                ? new InetAddress[] {InetAddress.getLoopbackAddress()} : AddressPolicy.PUBLIC_ONLY.resolve(host);
         site.serveStatus("/story", 302, Map.of("Location", internal.url("/secret")));
-        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), "test", trustTheSite);
+        BoundedGet http = new BoundedGet("test", trustTheSite);
 
-        assertThatThrownBy(() -> http.get(URI.create(site.url("/story")), Map.of(), 1024, TIMEOUT))
+        assertThatThrownBy(() -> http.get(named(site.url("/story")), Map.of(), 1024, TIMEOUT))
                 .isInstanceOf(AddressPolicy.RefusedAddressException.class)
                 .hasMessageContaining("127.0.0.1");
         assertThat(site.requests()).hasSize(1);
@@ -63,9 +59,46 @@ class AddressPolicyTest {
     }
 
     @Test
+    void shouldRefuseARedirectToANameOfALoopbackAddress() throws Exception {
+        AddressPolicy trustTheSite = host -> host.equals("news.example")
+                ? new InetAddress[] {InetAddress.getLoopbackAddress()} : AddressPolicy.PUBLIC_ONLY.resolve(host);
+        site.serveStatus("/story", 302, Map.of("Location", internal.url("/secret").replace("127.0.0.1", "localhost")));
+        BoundedGet http = new BoundedGet("test", trustTheSite);
+
+        assertThatThrownBy(() -> http.get(named(site.url("/story")), Map.of(), 1024, TIMEOUT))
+                .isInstanceOf(AddressPolicy.RefusedAddressException.class)
+                .hasMessageContaining("localhost is a loopback address");
+        assertThat(internal.requests()).isEmpty();
+    }
+
+    @Test
+    void shouldConnectToTheAddressesThePolicyReturned() throws Exception {
+        // "news.example" has no DNS entry: the page arrives only if the connection used the policy's answer,
+        // not a lookup of its own.
+        site.serveHtml("/story", "<p>checked</p>");
+        AddressPolicy pinned = host -> {
+            if (!host.equals("news.example")) {
+                throw new AddressPolicy.RefusedAddressException(host + " is not the checked host");
+            }
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        };
+        BoundedGet http = new BoundedGet("test", pinned);
+
+        BoundedGet.Response response = http.get(named(site.url("/story")), Map.of(), 1024, TIMEOUT);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(new String(response.body())).contains("checked");
+    }
+
+    /** The test server's URL with the host name "news.example" in place of its address. */
+    private static URI named(String url) {
+        return URI.create(url.replace("127.0.0.1", "news.example"));
+    }
+
+    @Test
     void shouldFollowRedirectsWhenPrivateFetchesAreAllowed() throws Exception {
         site.serveStatus("/story", 302, Map.of("Location", internal.url("/secret")));
-        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), "test", AddressPolicy.ANY);
+        BoundedGet http = new BoundedGet("test", AddressPolicy.ANY);
 
         BoundedGet.Response response = http.get(URI.create(site.url("/story")), Map.of(), 1024, TIMEOUT);
 
@@ -78,7 +111,7 @@ class AddressPolicyTest {
         for (int i = 0; i < 7; i++) {
             site.serveStatus("/hop" + i, 302, Map.of("Location", "/hop" + (i + 1)));
         }
-        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), "test", AddressPolicy.ANY);
+        BoundedGet http = new BoundedGet("test", AddressPolicy.ANY);
 
         assertThatThrownBy(() -> http.get(URI.create(site.url("/hop0")), Map.of(), 1024, TIMEOUT))
                 .hasMessageContaining("more than 5 redirects");

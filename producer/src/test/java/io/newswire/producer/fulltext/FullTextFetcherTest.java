@@ -28,7 +28,7 @@ class FullTextFetcherTest {
     }
 
     private FullTextFetcher fetcher(long maxBytes, Duration timeout) {
-        return new FullTextFetcher(new BoundedGet(BoundedGet.defaultClient(), "test", AddressPolicy.ANY), new ArticleTextExtractor(),
+        return new FullTextFetcher(new BoundedGet("test", AddressPolicy.ANY), new ArticleTextExtractor(),
                 maxBytes, timeout);
     }
 

@@ -44,7 +44,7 @@ class FeedPollerTest {
     }
 
     private FeedPoller poller(String path) {
-        BoundedGet http = new BoundedGet(BoundedGet.defaultClient(), "test", AddressPolicy.ANY);
+        BoundedGet http = new BoundedGet("test", AddressPolicy.ANY);
         FullTextFetcher pages = new FullTextFetcher(http, new ArticleTextExtractor(), 1024 * 1024, Duration.ofSeconds(5));
         return new FeedPoller(web.url(path), INTERVAL, http, new FeedParser(), pages,
                 new FeedStateStore(dir.resolve("rss")), output, CLOCK);
