@@ -11,7 +11,14 @@ import io.newswire.streams.tagging.analysis.TermHash;
  */
 final class NameFeatures {
 
-    static final int MAX = 24;
+    /** Most label-independent features of one token. */
+    static final int MAX = 40;
+    /** Features that depend on the previous label. */
+    static final int HISTORY = 4;
+    /** Run lengths above this share one feature value. */
+    private static final int MAX_RUN = 4;
+    /** Characters of a token read for its pattern. */
+    private static final int MAX_PATTERN = 24;
 
     private static final long BOUNDARY = 0x5bd1e9955bd1e995L;
 
@@ -32,8 +39,8 @@ final class NameFeatures {
     private NameFeatures() {
     }
 
-    /** Fills {@code out} with the features of token {@code i}; returns how many. */
-    static int of(AnalyzedText text, int i, int previousLabel, long[] out) {
+    /** Fills {@code out} with the features of token {@code i} that do not depend on the labels; returns how many. */
+    static int of(AnalyzedText text, DocumentWords casing, int i, long[] out) {
         int n = 0;
         long w0 = text.wordHash(i);
         long wm1 = i > 0 ? text.wordHash(i - 1) : BOUNDARY;
@@ -55,20 +62,89 @@ final class NameFeatures {
         out[n++] = mix(8, sm1 * 8L + gapBefore);
         out[n++] = mix(9, sp1 * 8L + gapAfter);
         out[n++] = mix(10, text.suffixHash(i));
-        out[n++] = mix(11, previousLabel);
-        out[n++] = mix(12, w0 * 31 + previousLabel);
         out[n++] = mix(13, w0 * 31 + (gapBefore == GAP_SENTENCE || gapBefore == GAP_EDGE ? 1 : 0));
         out[n++] = mix(14, w0 * 31 + wp1);
         out[n++] = mix(15, wm1 * 31 + w0);
         out[n++] = mix(16, (sm1 * 8L + s0) * 8 + sp1);
         out[n++] = mix(17, wm1 * 31 + gapBefore);
         out[n++] = mix(18, wp1 * 31 + gapAfter);
-        out[n++] = mix(19, previousLabel * 64L + s0 * 8L + gapBefore);
         out[n++] = mix(20, text.prefixHash(i));
         out[n++] = mix(21, text.longSuffixHash(i));
         out[n++] = mix(22, wm1 * 31 + wp1);
-        out[n++] = mix(23, previousLabel * 64L + wm1);
+        boolean starts = gapBefore == GAP_SENTENCE || gapBefore == GAP_EDGE;
+        out[n++] = mix(30, (casing.of(w0) * 8L + s0) * 2 + (starts ? 1 : 0));
+        out[n++] = mix(31, pattern(text, i));
+        return runFeatures(text, casing, i, out, n);
+    }
+
+    /**
+     * Writes the {@link #HISTORY} features of token {@code i} that depend on the label of the token before
+     * into {@code out} from {@code at}: the label alone, with the word, with the shape and gap, with the word
+     * before.
+     */
+    static void history(AnalyzedText text, int i, int previousLabel, long[] out, int at) {
+        long w0 = text.wordHash(i);
+        long wm1 = i > 0 ? text.wordHash(i - 1) : BOUNDARY;
+        out[at] = mix(11, previousLabel);
+        out[at + 1] = mix(12, w0 * 31 + previousLabel);
+        out[at + 2] = mix(19, previousLabel * 64L + shape(text, i) * 8L + gapBefore(text, i));
+        out[at + 3] = mix(23, previousLabel * 64L + wm1);
+    }
+
+    /**
+     * Features of the run of name-like tokens that token {@code i} belongs to ("Reserve Bank of New Zealand"):
+     * its first and last words, where {@code i} sits in it, and the words just outside it. The last word of
+     * an organisation's name ("Bank", "Party", "Council") types every word before it.
+     */
+    private static int runFeatures(AnalyzedText text, DocumentWords words, int i, long[] out, int n) {
+        int first = i;
+        while (first > 0 && inRun(text, first - 1) && NameFinder.mayContinue(text, first)) {
+            first--;
+        }
+        int last = i;
+        while (last + 1 < text.size() && inRun(text, last + 1) && NameFinder.mayContinue(text, last + 1)) {
+            last++;
+        }
+        while (last > i && !text.is(last, AnalyzedText.CAPITALISED)) {
+            last--;
+        }
+        int length = Math.min(MAX_RUN, last - first + 1);
+        int position = i == first ? (i == last ? 0 : 1) : (i == last ? 2 : 3);
+        out[n++] = mix(24, length * 8L + position);
+        out[n++] = mix(25, text.wordHash(last) * 31 + (i == last ? 1 : 0));
+        out[n++] = mix(26, text.wordHash(first) * 31 + (i == first ? 1 : 0));
+        out[n++] = mix(27, last + 1 < text.size() ? text.wordHash(last + 1) : BOUNDARY);
+        out[n++] = mix(28, first > 0 ? text.wordHash(first - 1) : BOUNDARY);
+        long w0 = text.wordHash(i);
+        boolean longerElsewhere = words.runLength(w0) > length;
+        out[n++] = mix(32, longerElsewhere ? words.runLast(w0) : 0);
+        out[n++] = mix(33, longerElsewhere ? words.runBefore(w0) : 0);
         return n;
+    }
+
+    /** A token that may be part of a run of name words: capitalised, or a joining word of a name. */
+    private static boolean inRun(AnalyzedText text, int i) {
+        return NameFinder.isCandidate(text, i);
+    }
+
+    /**
+     * The word's letters as classes, repeats collapsed: "U.S." gives X.X., "al-Qaida" x-Xx, "McCain" XxXx,
+     * "P-3" X-d.
+     */
+    static long pattern(AnalyzedText text, int i) {
+        String s = text.text();
+        long h = 0x84222325L;
+        char last = 0;
+        int end = Math.min(text.end(i), text.start(i) + MAX_PATTERN);
+        for (int k = text.start(i); k < end; k++) {
+            char c = s.charAt(k);
+            char kind = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd' : c;
+            if (kind != last) {
+                h = (h ^ kind) * 0x100000001b3L;
+                last = kind;
+            }
+        }
+        return h;
     }
 
     static int shape(AnalyzedText text, int i) {

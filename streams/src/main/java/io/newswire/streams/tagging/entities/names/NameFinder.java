@@ -7,7 +7,7 @@ import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * Finds the names of persons, organisations and locations in an analysed article with a learned model
- * ({@link NameModel}), left to right, one label per token given the label of the token before (greedy BIO).
+ * ({@link NameModel}): each run of candidate tokens gets the best sequence of BIO labels ({@link BioDecoder}).
  *
  * <p>Only capitalised tokens, and a few lowercase joining words between two of them ("Bank of England",
  * "Osama bin Laden"), are scored at all: every other token is outside a name. That keeps the cost to a small
@@ -43,8 +43,15 @@ public final class NameFinder {
     /** The spans found by the last {@link #find}: token ranges and their types. */
     public static final class Scratch {
         private final long[] features = new long[NameFeatures.MAX];
+        private final DocumentWords casing = new DocumentWords();
         private final float[] scores = new float[NameLabels.COUNT];
         private int[] labels = new int[256];
+        private int[] flags = new int[0];
+        private int[] path = new int[0];
+        private int[] back = new int[0];
+        private float[] emit = new float[0];
+        private float[] delta = new float[0];
+        private float[] trans = new float[0];
         private int[] starts = new int[16];
         private int[] ends = new int[16];
         private int[] types = new int[16];
@@ -69,9 +76,23 @@ public final class NameFinder {
             return types[k];
         }
 
-        /** The label given to token {@code i} (for training). */
+        /** The label given to token {@code i}. */
         int label(int i) {
             return labels[i];
+        }
+
+        private void ensureRun(int length) {
+            if (flags.length >= length) {
+                return;
+            }
+            int capacity = Math.max(length, 16);
+            int labels = NameLabels.COUNT;
+            flags = new int[capacity];
+            path = new int[capacity];
+            back = new int[capacity * labels];
+            emit = new float[capacity * labels];
+            delta = new float[capacity * labels];
+            trans = new float[capacity * labels * labels];
         }
 
         private void add(int start, int end, int type) {
@@ -98,17 +119,22 @@ public final class NameFinder {
             scratch.labels = new int[Math.max(size, scratch.labels.length * 2)];
         }
         scratch.count = 0;
-        int previous = NameLabels.OUTSIDE;
-        int spanStart = -1;
-        for (int i = 0; i < size; i++) {
-            int label = NameLabels.OUTSIDE;
-            if (isCandidate(text, i, previous)) {
-                int n = NameFeatures.of(text, i, previous, scratch.features);
-                Arrays.fill(scratch.scores, 0f);
-                model.score(scratch.features, n, scratch.scores);
-                label = best(scratch.scores, previous, mayContinue(text, i));
+        scratch.casing.read(text);
+        int i = 0;
+        while (i < size) {
+            if (flags(text, i) == 0) {
+                scratch.labels[i++] = NameLabels.OUTSIDE;
+                continue;
             }
-            scratch.labels[i] = label;
+            int from = i;
+            while (i < size && flags(text, i) != 0) {
+                i++;
+            }
+            decode(text, from, i, scratch);
+        }
+        int spanStart = -1;
+        for (i = 0; i < size; i++) {
+            int label = scratch.labels[i];
             if (spanStart >= 0 && !NameLabels.isInside(label)) {
                 closeSpan(text, scratch, spanStart, i - 1);
                 spanStart = -1;
@@ -116,11 +142,36 @@ public final class NameFinder {
             if (label != NameLabels.OUTSIDE && !NameLabels.isInside(label)) {
                 spanStart = i;
             }
-            previous = label;
         }
         if (spanStart >= 0) {
             closeSpan(text, scratch, spanStart, size - 1);
         }
+    }
+
+    /** Scores and decodes the run of candidate tokens {@code from} (inclusive) to {@code to} (exclusive). */
+    private void decode(AnalyzedText text, int from, int to, Scratch scratch) {
+        int length = to - from;
+        scratch.ensureRun(length);
+        int labels = NameLabels.COUNT;
+        float[] scores = scratch.scores;
+        for (int t = 0; t < length; t++) {
+            int i = from + t;
+            scratch.flags[t] = flags(text, i);
+            int n = NameFeatures.of(text, scratch.casing, i, scratch.features);
+            Arrays.fill(scores, 0f);
+            model.score(scratch.features, n, scores);
+            System.arraycopy(scores, 0, scratch.emit, t * labels, labels);
+            int previousLabels = t == 0 ? 1 : labels;
+            for (int p = 0; p < previousLabels; p++) {
+                NameFeatures.history(text, i, p, scratch.features, 0);
+                Arrays.fill(scores, 0f);
+                model.score(scratch.features, NameFeatures.HISTORY, scores);
+                System.arraycopy(scores, 0, scratch.trans, (t * labels + p) * labels, labels);
+            }
+        }
+        BioDecoder.decode(length, scratch.emit, scratch.trans, scratch.flags, scratch.delta, scratch.back,
+                scratch.path);
+        System.arraycopy(scratch.path, 0, scratch.labels, from, length);
     }
 
     /** A span never ends on a joining word ("Bank of" before a lowercase word): it is cut back to a name word. */
@@ -132,33 +183,26 @@ public final class NameFinder {
     }
 
     /**
-     * The best label the token may take: inside a name only right after a token of the same name and with
-     * nothing but a space, hyphen, apostrophe or an abbreviation's dot between.
+     * What token {@code i} may be in a name ({@link BioDecoder#MAY_BEGIN}, {@link BioDecoder#MAY_CONTINUE}),
+     * or 0 when it is no candidate at all and is outside any name.
      */
-    static int best(float[] scores, int previous, boolean mayContinue) {
-        int previousType = NameLabels.type(previous);
-        int best = NameLabels.OUTSIDE;
-        float bestScore = scores[NameLabels.OUTSIDE];
-        for (int label = 1; label < NameLabels.COUNT; label++) {
-            if (NameLabels.isInside(label) && (!mayContinue || NameLabels.type(label) != previousType)) {
-                continue;
-            }
-            if (scores[label] > bestScore) {
-                best = label;
-                bestScore = scores[label];
-            }
+    static int flags(AnalyzedText text, int i) {
+        boolean begins = text.is(i, AnalyzedText.CAPITALISED) || startsName(text, i);
+        if (!begins && !joiner(text, i)) {
+            return 0;
         }
-        return best;
+        return (begins ? BioDecoder.MAY_BEGIN : 0) | (mayContinue(text, i) ? BioDecoder.MAY_CONTINUE : 0);
     }
 
-    static boolean isCandidate(AnalyzedText text, int i, int previous) {
-        if (text.is(i, AnalyzedText.CAPITALISED)) {
-            return true;
-        }
-        if (i + 1 >= text.size() || !text.is(i + 1, AnalyzedText.CAPITALISED)) {
-            return false;
-        }
-        return direction(text, i) || hyphenedParticle(text, i) || joiner(text, i, previous);
+    /** Capitalised, or a lowercase word that may begin or join a name before a capitalised one. */
+    static boolean isCandidate(AnalyzedText text, int i) {
+        return flags(text, i) != 0;
+    }
+
+    /** "southern Iraq", "al-Qaida": a compass word or a hyphened particle before a capitalised word. */
+    private static boolean startsName(AnalyzedText text, int i) {
+        return i + 1 < text.size() && text.is(i + 1, AnalyzedText.CAPITALISED)
+                && (direction(text, i) || hyphenedParticle(text, i));
     }
 
     /** "southern Iraq": a compass word before a name. */
@@ -173,8 +217,9 @@ public final class NameFinder {
     }
 
     /** "Bank of England", "Osama bin Laden": a joining word between two words of a name. */
-    private static boolean joiner(AnalyzedText text, int i, int previous) {
-        return previous != NameLabels.OUTSIDE && text.joinedToNext(i)
+    private static boolean joiner(AnalyzedText text, int i) {
+        return i > 0 && i + 1 < text.size() && text.is(i + 1, AnalyzedText.CAPITALISED) && text.joinedToNext(i)
+                && text.is(i - 1, AnalyzedText.CAPITALISED)
                 && (text.joinedToNext(i - 1) || "-".equals(text.gapBefore(i))) && text.lowerIn(JOINERS, i);
     }
 

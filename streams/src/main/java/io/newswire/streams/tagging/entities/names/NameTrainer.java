@@ -17,16 +17,23 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Trains a {@link NameModel} with the averaged perceptron: for every token the finder would score, the
- * features given the gold label of the token before; a wrong best label moves the weights towards the gold
- * one. Averaging the weights over every step is what makes the perceptron generalise almost like a maximum
+ * Trains a {@link NameModel} with the averaged structured perceptron: every run of tokens the finder would
+ * score is decoded as the finder decodes it ({@link BioDecoder}), and a wrong path moves the weights towards
+ * the gold one. Averaging the weights over every step is what makes the perceptron generalise almost like a maximum
  * entropy model, at a fraction of the training time. Deterministic: the same passages and settings give
  * the same model, byte for byte.
  */
 public final class NameTrainer {
 
-    /** One token to learn from: its features, its gold label and whether it may continue a name. */
-    private record Event(long[] features, int gold, int previous, boolean mayContinue) {
+    /**
+     * One token to learn from: its label-independent features, its history features after each previous
+     * label ({@link NameFeatures#HISTORY} per label), what it may be in a name, and its gold label.
+     */
+    private record Token(long[] features, long[] history, int flags, int gold) {
+    }
+
+    /** A run of candidate tokens: decoded together, learned from together. */
+    private record Run(Token[] tokens) {
     }
 
     public record Settings(int epochs, int cutoff, long seed) {
@@ -46,11 +53,18 @@ public final class NameTrainer {
 
     public NameModel train(List<ConllCorpus.Passage> passages, String trainingData) {
         Map<Long, int[]> casing = new HashMap<>();
-        List<Event> events = events(passages, casing);
+        List<Run> runs = runs(passages, casing);
         Map<Long, Integer> seen = new HashMap<>();
-        for (Event event : events) {
-            for (long f : event.features()) {
-                seen.merge(f, 1, Integer::sum);
+        for (Run run : runs) {
+            int previous = NameLabels.OUTSIDE;
+            for (Token token : run.tokens()) {
+                for (long f : token.features()) {
+                    seen.merge(f, 1, Integer::sum);
+                }
+                for (int h = 0; h < NameFeatures.HISTORY; h++) {
+                    seen.merge(token.history()[previous * NameFeatures.HISTORY + h], 1, Integer::sum);
+                }
+                previous = token.gold();
             }
         }
         Map<Long, double[]> weights = new HashMap<>();
@@ -60,7 +74,7 @@ public final class NameTrainer {
                 weights.put(entry.getKey(), new double[2 * NameLabels.COUNT]);
             }
         }
-        long step = learn(events, weights);
+        long step = learn(runs, weights);
         Map<Long, float[]> averaged = average(weights, step);
         int tokens = passages.stream().mapToInt(p -> p.words().size()).sum();
         int sentences = passages.stream().mapToInt(ConllCorpus.Passage::sentences).sum();
@@ -72,42 +86,90 @@ public final class NameTrainer {
         return new NameModel(info, averaged, commonWords);
     }
 
-    /** The perceptron's passes over the events; returns the number of steps taken (for averaging). */
-    private long learn(List<Event> events, Map<Long, double[]> weights) {
-        List<Event> order = new ArrayList<>(events);
+    /**
+     * The structured perceptron's passes over the runs: each run is decoded with the current weights, and a
+     * path other than the gold one moves the weights of the gold path's features up and of the decoded
+     * path's down. Returns the number of steps taken (for averaging).
+     */
+    private long learn(List<Run> runs, Map<Long, double[]> weights) {
+        List<Run> order = new ArrayList<>(runs);
         Random random = new Random(settings.seed());
-        float[] scores = new float[NameLabels.COUNT];
+        int labels = NameLabels.COUNT;
+        int longest = runs.stream().mapToInt(r -> r.tokens().length).max().orElse(1);
+        float[] emit = new float[longest * labels];
+        float[] trans = new float[longest * labels * labels];
+        float[] delta = new float[longest * labels];
+        int[] back = new int[longest * labels];
+        int[] flags = new int[longest];
+        int[] predicted = new int[longest];
         long step = 1;
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             Collections.shuffle(order, random);
-            for (Event event : order) {
-                Arrays.fill(scores, 0f);
-                for (long f : event.features()) {
-                    double[] w = weights.get(f);
-                    if (w != null) {
-                        for (int l = 0; l < NameLabels.COUNT; l++) {
-                            scores[l] += (float) w[l];
-                        }
+            for (Run run : order) {
+                Token[] tokens = run.tokens();
+                for (int t = 0; t < tokens.length; t++) {
+                    flags[t] = tokens[t].flags();
+                    score(tokens[t].features(), 0, tokens[t].features().length, weights, emit, t * labels);
+                    for (int p = 0; p < labels; p++) {
+                        score(tokens[t].history(), p * NameFeatures.HISTORY, NameFeatures.HISTORY, weights, trans,
+                                (t * labels + p) * labels);
                     }
                 }
-                int predicted = NameFinder.best(scores, event.previous(), event.mayContinue());
-                if (predicted != event.gold()) {
-                    update(event, predicted, step, weights);
-                }
+                BioDecoder.decode(tokens.length, emit, trans, flags, delta, back, predicted);
+                update(tokens, predicted, step, weights);
                 step++;
             }
         }
         return step;
     }
 
-    private static void update(Event event, int predicted, long step, Map<Long, double[]> weights) {
-        for (long f : event.features()) {
-            double[] w = weights.get(f);
+    private static void score(long[] features, int from, int count, Map<Long, double[]> weights, float[] into, int at) {
+        Arrays.fill(into, at, at + NameLabels.COUNT, 0f);
+        for (int f = from; f < from + count; f++) {
+            double[] w = weights.get(features[f]);
             if (w != null) {
-                w[event.gold()] += 1;
-                w[predicted] -= 1;
-                w[NameLabels.COUNT + event.gold()] += step;
-                w[NameLabels.COUNT + predicted] -= step;
+                for (int l = 0; l < NameLabels.COUNT; l++) {
+                    into[at + l] += (float) w[l];
+                }
+            }
+        }
+    }
+
+    /** Where the decoded path differs from the gold one: the gold features up, the decoded ones down. */
+    private static void update(Token[] tokens, int[] predicted, long step, Map<Long, double[]> weights) {
+        for (int t = 0; t < tokens.length; t++) {
+            Token token = tokens[t];
+            int gold = token.gold();
+            int guess = predicted[t];
+            int goldBefore = t == 0 ? NameLabels.OUTSIDE : tokens[t - 1].gold();
+            int guessBefore = t == 0 ? NameLabels.OUTSIDE : predicted[t - 1];
+            if (gold != guess) {
+                move(token.features(), 0, token.features().length, gold, guess, step, weights);
+            }
+            if (gold != guess || goldBefore != guessBefore) {
+                move(token.history(), goldBefore * NameFeatures.HISTORY, NameFeatures.HISTORY, gold, NameLabels.COUNT,
+                        step, weights);
+                move(token.history(), guessBefore * NameFeatures.HISTORY, NameFeatures.HISTORY, NameLabels.COUNT, guess,
+                        step, weights);
+            }
+        }
+    }
+
+    /** Adds one to label {@code up} and takes one from label {@code down} (either may be none: COUNT). */
+    private static void move(long[] features, int from, int count, int up, int down, long step,
+                             Map<Long, double[]> weights) {
+        for (int f = from; f < from + count; f++) {
+            double[] w = weights.get(features[f]);
+            if (w == null) {
+                continue;
+            }
+            if (up < NameLabels.COUNT) {
+                w[up] += 1;
+                w[NameLabels.COUNT + up] += step;
+            }
+            if (down < NameLabels.COUNT) {
+                w[down] -= 1;
+                w[NameLabels.COUNT + down] -= step;
             }
         }
     }
@@ -131,31 +193,67 @@ public final class NameTrainer {
     }
 
     /**
-     * The features of every token the finder would score; {@code casing} counts, per word hash, the times it
-     * is written in lowercase and capitalised away from a sentence start.
+     * The runs of candidate tokens of every passage, with their features; {@code casing} counts, per word
+     * hash, the times it is written in lowercase and capitalised away from a sentence start.
      */
-    private static List<Event> events(List<ConllCorpus.Passage> passages, Map<Long, int[]> casing) {
+    private static List<Run> runs(List<ConllCorpus.Passage> passages, Map<Long, int[]> casing) {
         NewsAnalyzer analyzer = new NewsAnalyzer();
         Vocabulary stems = new Vocabulary();
         Vocabulary words = new Vocabulary();
         AnalyzedText reuse = new AnalyzedText();
         long[] features = new long[NameFeatures.MAX];
-        List<Event> events = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
+        List<Token> run = new ArrayList<>();
+        DocumentWords documentWords = new DocumentWords();
         for (ConllCorpus.Passage passage : passages) {
             AlignedPassage aligned = AlignedPassage.of(passage, analyzer, stems, words, reuse);
             AnalyzedText text = aligned.text;
+            documentWords.read(text);
+            int previous = NameLabels.OUTSIDE;
             for (int i = 0; i < text.size(); i++) {
                 countCasing(text, i, casing);
-                int previous = i > 0 ? aligned.gold[i - 1] : NameLabels.OUTSIDE;
-                if (!NameFinder.isCandidate(text, i, previous)) {
+                int flags = NameFinder.flags(text, i);
+                if (flags == 0) {
+                    if (!run.isEmpty()) {
+                        runs.add(new Run(run.toArray(new Token[0])));
+                        run.clear();
+                    }
+                    previous = NameLabels.OUTSIDE;
                     continue;
                 }
-                int n = NameFeatures.of(text, i, previous, features);
-                events.add(new Event(Arrays.copyOf(features, n), aligned.gold[i], previous, NameFinder.mayContinue(text, i)));
+                int n = NameFeatures.of(text, documentWords, i, features);
+                long[] history = new long[NameLabels.COUNT * NameFeatures.HISTORY];
+                for (int p = 0; p < NameLabels.COUNT; p++) {
+                    NameFeatures.history(text, i, p, history, p * NameFeatures.HISTORY);
+                }
+                int gold = reachable(aligned.gold[i], previous, flags);
+                run.add(new Token(Arrays.copyOf(features, n), history, flags, gold));
+                previous = gold;
+            }
+            if (!run.isEmpty()) {
+                runs.add(new Run(run.toArray(new Token[0])));
+                run.clear();
             }
         }
         analyzer.close();
-        return events;
+        return runs;
+    }
+
+    /**
+     * The gold label as the decoder can give it: an inside label where no name may continue begins one,
+     * and a name that may not begin here ("of" after an outside token) is outside.
+     */
+    private static int reachable(int gold, int previous, int flags) {
+        if (BioDecoder.allowed(previous, gold, flags)) {
+            return gold;
+        }
+        if (NameLabels.isInside(gold)) {
+            int begin = NameLabels.begin(NameLabels.type(gold));
+            if (BioDecoder.allowed(previous, begin, flags)) {
+                return begin;
+            }
+        }
+        return NameLabels.OUTSIDE;
     }
 
     private static void countCasing(AnalyzedText text, int i, Map<Long, int[]> casing) {

@@ -1,0 +1,133 @@
+package io.newswire.streams.tagging.entities.names;
+
+import io.newswire.streams.tagging.analysis.AnalyzedText;
+import java.util.Arrays;
+
+/**
+ * What the whole text says about each of its words. How it writes them: which words it also writes in
+ * lowercase ("the sanctions"), and which it capitalises away from a sentence start; a capitalised word at a
+ * sentence start is then a name when the same text capitalises it elsewhere ("Sarkozy said… Sarkozy"), and
+ * a common word when it also writes it in lowercase ("Sanctions were… the sanctions"). And the longest run
+ * of name words it appears in, by its last word and the word before it: a later "Fonterra" alone is typed
+ * by an earlier "Fonterra Co-operative Group", a "Howard" by an earlier "Mr Michael Howard". Reused: one
+ * instance per thread.
+ */
+final class DocumentWords {
+
+    static final int LOWER = 1;
+    static final int CAPITALISED_INSIDE = 2;
+
+    private long[] keys = new long[256];
+    private int[] kinds = new int[256];
+    private int[] runLength = new int[256];
+    private long[] runLast = new long[256];
+    private long[] runBefore = new long[256];
+
+    /** Reads the casing of every word of {@code text}, forgetting the previous text's. */
+    void read(AnalyzedText text) {
+        int capacity = Integer.highestOneBit(Math.max(64, text.size() * 2)) << 1;
+        if (keys.length < capacity || keys.length > 4 * capacity) {
+            keys = new long[capacity];
+            kinds = new int[capacity];
+            runLength = new int[capacity];
+            runLast = new long[capacity];
+            runBefore = new long[capacity];
+        } else {
+            Arrays.fill(keys, 0L);
+            Arrays.fill(kinds, 0);
+            Arrays.fill(runLength, 0);
+        }
+        readRuns(text);
+        for (int i = 0; i < text.size(); i++) {
+            if (!text.is(i, AnalyzedText.ALPHA)) {
+                continue;
+            }
+            int kind;
+            if (!text.is(i, AnalyzedText.CAPITALISED)) {
+                kind = LOWER;
+            } else {
+                int gap = NameFeatures.gapBefore(text, i);
+                if (gap == NameFeatures.GAP_SENTENCE || gap == NameFeatures.GAP_EDGE
+                        || text.is(i, AnalyzedText.ALL_CAPS)) {
+                    continue;
+                }
+                kind = CAPITALISED_INSIDE;
+            }
+            int slot = slot(text.wordHash(i));
+            keys[slot] = key(text.wordHash(i));
+            kinds[slot] |= kind;
+        }
+    }
+
+    /** Each capitalised word remembers the longest run of candidate tokens it is part of. */
+    private void readRuns(AnalyzedText text) {
+        int i = 0;
+        while (i < text.size()) {
+            if (!NameFinder.isCandidate(text, i)) {
+                i++;
+                continue;
+            }
+            int first = i;
+            while (i + 1 < text.size() && NameFinder.isCandidate(text, i + 1) && NameFinder.mayContinue(text, i + 1)) {
+                i++;
+            }
+            int last = i;
+            while (last > first && !text.is(last, AnalyzedText.CAPITALISED)) {
+                last--;
+            }
+            int length = last - first + 1;
+            long before = first > 0 ? text.wordHash(first - 1) : 0;
+            for (int k = first; k <= last; k++) {
+                if (!text.is(k, AnalyzedText.CAPITALISED)) {
+                    continue;
+                }
+                int slot = slot(text.wordHash(k));
+                keys[slot] = key(text.wordHash(k));
+                if (length > runLength[slot]) {
+                    runLength[slot] = length;
+                    runLast[slot] = text.wordHash(last);
+                    runBefore[slot] = before;
+                }
+            }
+            i++;
+        }
+    }
+
+    /** The last word of the longest run the word is part of in this text, or 0. */
+    long runLast(long wordHash) {
+        int slot = slot(wordHash);
+        return keys[slot] == key(wordHash) && runLength[slot] > 0 ? runLast[slot] : 0;
+    }
+
+    /** The word before the longest run the word is part of in this text, or 0. */
+    long runBefore(long wordHash) {
+        int slot = slot(wordHash);
+        return keys[slot] == key(wordHash) && runLength[slot] > 0 ? runBefore[slot] : 0;
+    }
+
+    /** The length of the longest run the word is part of in this text (at most 4), or 0. */
+    int runLength(long wordHash) {
+        int slot = slot(wordHash);
+        return keys[slot] == key(wordHash) ? Math.min(4, runLength[slot]) : 0;
+    }
+
+    /** {@link #LOWER} and {@link #CAPITALISED_INSIDE} as the text writes the word elsewhere. */
+    int of(long wordHash) {
+        int slot = slot(wordHash);
+        return keys[slot] == key(wordHash) ? kinds[slot] : 0;
+    }
+
+    private int slot(long wordHash) {
+        long key = key(wordHash);
+        int mask = keys.length - 1;
+        int slot = (int) (key ^ (key >>> 29)) & mask;
+        while (keys[slot] != 0 && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private static long key(long wordHash) {
+        return wordHash == 0 ? 1 : wordHash;
+    }
+}
