@@ -22,9 +22,10 @@ final class DocumentWords {
     private int[] runLength = new int[256];
     private long[] runLast = new long[256];
     private long[] runBefore = new long[256];
+    private int[] remembered = new int[256];
 
     /** Reads the casing of every word of {@code text}, forgetting the previous text's. */
-    void read(AnalyzedText text) {
+    void read(AnalyzedText text, int[] flags) {
         int capacity = Integer.highestOneBit(Math.max(64, text.size() * 2)) << 1;
         if (keys.length < capacity || keys.length > 4 * capacity) {
             keys = new long[capacity];
@@ -32,12 +33,14 @@ final class DocumentWords {
             runLength = new int[capacity];
             runLast = new long[capacity];
             runBefore = new long[capacity];
+            remembered = new int[capacity];
         } else {
+            Arrays.fill(remembered, 0);
             Arrays.fill(keys, 0L);
             Arrays.fill(kinds, 0);
             Arrays.fill(runLength, 0);
         }
-        readRuns(text);
+        readRuns(text, flags);
         for (int i = 0; i < text.size(); i++) {
             if (!text.is(i, AnalyzedText.ALPHA)) {
                 continue;
@@ -60,15 +63,15 @@ final class DocumentWords {
     }
 
     /** Each capitalised word remembers the longest run of candidate tokens it is part of. */
-    private void readRuns(AnalyzedText text) {
+    private void readRuns(AnalyzedText text, int[] flags) {
         int i = 0;
         while (i < text.size()) {
-            if (!NameFinder.isCandidate(text, i)) {
+            if (flags[i] == 0) {
                 i++;
                 continue;
             }
             int first = i;
-            while (i + 1 < text.size() && NameFinder.isCandidate(text, i + 1) && NameFinder.mayContinue(text, i + 1)) {
+            while (i + 1 < text.size() && (flags[i + 1] & BioDecoder.MAY_CONTINUE) != 0) {
                 i++;
             }
             int last = i;
@@ -90,6 +93,23 @@ final class DocumentWords {
                 }
             }
             i++;
+        }
+    }
+
+    /**
+     * What the finder made of the word the last time it met it in this text: 0 not yet, else one plus its
+     * label's type (0 for outside a name).
+     */
+    int remembered(long wordHash) {
+        int slot = slot(wordHash);
+        return keys[slot] == key(wordHash) ? remembered[slot] : 0;
+    }
+
+    /** Remembers the label the finder gave to a capitalised word (see {@link #remembered}). */
+    void remember(long wordHash, int label) {
+        int slot = slot(wordHash);
+        if (keys[slot] == key(wordHash)) {
+            remembered[slot] = 2 + NameLabels.type(label);
         }
     }
 

@@ -14,7 +14,9 @@ final class NameFeatures {
     /** Most label-independent features of one token. */
     static final int MAX = 40;
     /** Features that depend on the previous label. */
-    static final int HISTORY = 4;
+    static final int HISTORY = 2;
+    /** Values of {@link #historyContext}. */
+    static final int CONTEXTS = 64;
     /** Run lengths above this share one feature value. */
     private static final int MAX_RUN = 4;
     /** Characters of a token read for its pattern. */
@@ -40,7 +42,7 @@ final class NameFeatures {
     }
 
     /** Fills {@code out} with the features of token {@code i} that do not depend on the labels; returns how many. */
-    static int of(AnalyzedText text, DocumentWords casing, int i, long[] out) {
+    static int of(AnalyzedText text, int[] flags, DocumentWords casing, int i, long[] out) {
         int n = 0;
         long w0 = text.wordHash(i);
         long wm1 = i > 0 ? text.wordHash(i - 1) : BOUNDARY;
@@ -74,21 +76,34 @@ final class NameFeatures {
         boolean starts = gapBefore == GAP_SENTENCE || gapBefore == GAP_EDGE;
         out[n++] = mix(30, (casing.of(w0) * 8L + s0) * 2 + (starts ? 1 : 0));
         out[n++] = mix(31, pattern(text, i));
-        return runFeatures(text, casing, i, out, n);
+        return runFeatures(text, flags, casing, i, out, n);
     }
 
     /**
-     * Writes the {@link #HISTORY} features of token {@code i} that depend on the label of the token before
-     * into {@code out} from {@code at}: the label alone, with the word, with the shape and gap, with the word
-     * before.
+     * Writes the {@link #HISTORY} features that depend on the label of the token before into {@code out} from
+     * {@code at}: the label alone, and with the token's shape and the gap before it ({@link #historyContext}).
+     * Few enough that the finder scores them all once, at load time.
      */
-    static void history(AnalyzedText text, int i, int previousLabel, long[] out, int at) {
-        long w0 = text.wordHash(i);
-        long wm1 = i > 0 ? text.wordHash(i - 1) : BOUNDARY;
+    /** Values of {@link DocumentWords#remembered}: not met yet, outside, or one of the three types. */
+    static final int REMEMBERED = 2 + NameLabels.TYPES.size();
+
+    /**
+     * The feature of what the finder made of the same word earlier in the text ({@link
+     * DocumentWords#remembered}), with the token's shape: names are written the same way throughout an
+     * article, so a "Howard" after "Michael Howard" is a person.
+     */
+    static long memory(AnalyzedText text, int i, int remembered) {
+        return mix(34, remembered * 8L + shape(text, i));
+    }
+
+    static void history(int previousLabel, int context, long[] out, int at) {
         out[at] = mix(11, previousLabel);
-        out[at + 1] = mix(12, w0 * 31 + previousLabel);
-        out[at + 2] = mix(19, previousLabel * 64L + shape(text, i) * 8L + gapBefore(text, i));
-        out[at + 3] = mix(23, previousLabel * 64L + wm1);
+        out[at + 1] = mix(19, previousLabel * 64L + context);
+    }
+
+    /** What the history features read of the token itself: its shape and the gap before it, below {@link #CONTEXTS}. */
+    static int historyContext(AnalyzedText text, int i) {
+        return shape(text, i) * 8 + gapBefore(text, i);
     }
 
     /**
@@ -96,13 +111,13 @@ final class NameFeatures {
      * its first and last words, where {@code i} sits in it, and the words just outside it. The last word of
      * an organisation's name ("Bank", "Party", "Council") types every word before it.
      */
-    private static int runFeatures(AnalyzedText text, DocumentWords words, int i, long[] out, int n) {
+    private static int runFeatures(AnalyzedText text, int[] flags, DocumentWords words, int i, long[] out, int n) {
         int first = i;
-        while (first > 0 && inRun(text, first - 1) && NameFinder.mayContinue(text, first)) {
+        while (first > 0 && flags[first - 1] != 0 && (flags[first] & BioDecoder.MAY_CONTINUE) != 0) {
             first--;
         }
         int last = i;
-        while (last + 1 < text.size() && inRun(text, last + 1) && NameFinder.mayContinue(text, last + 1)) {
+        while (last + 1 < text.size() && (flags[last + 1] & BioDecoder.MAY_CONTINUE) != 0) {
             last++;
         }
         while (last > i && !text.is(last, AnalyzedText.CAPITALISED)) {
@@ -120,11 +135,6 @@ final class NameFeatures {
         out[n++] = mix(32, longerElsewhere ? words.runLast(w0) : 0);
         out[n++] = mix(33, longerElsewhere ? words.runBefore(w0) : 0);
         return n;
-    }
-
-    /** A token that may be part of a run of name words: capitalised, or a joining word of a name. */
-    private static boolean inRun(AnalyzedText text, int i) {
-        return NameFinder.isCandidate(text, i);
     }
 
     /**

@@ -27,9 +27,27 @@ public final class NameFinder {
     private static final int MAX_ABBREVIATION = 3;
 
     private final NameModel model;
+    /**
+     * The scores of the features that depend on the previous label, worked out once: for each history context
+     * ({@link NameFeatures#historyContext}), previous label and label, at {@code (context * COUNT + previous)
+     * * COUNT + label}.
+     */
+    private final float[] transitions;
 
     public NameFinder(NameModel model) {
         this.model = model;
+        int labels = NameLabels.COUNT;
+        transitions = new float[NameFeatures.CONTEXTS * labels * labels];
+        long[] features = new long[NameFeatures.HISTORY];
+        float[] scores = new float[labels];
+        for (int context = 0; context < NameFeatures.CONTEXTS; context++) {
+            for (int p = 0; p < labels; p++) {
+                NameFeatures.history(p, context, features, 0);
+                Arrays.fill(scores, 0f);
+                model.score(features, NameFeatures.HISTORY, scores);
+                System.arraycopy(scores, 0, transitions, (context * labels + p) * labels, labels);
+            }
+        }
     }
 
     public static NameFinder withDefaultModel() {
@@ -46,6 +64,7 @@ public final class NameFinder {
         private final DocumentWords casing = new DocumentWords();
         private final float[] scores = new float[NameLabels.COUNT];
         private int[] labels = new int[256];
+        private int[] tokenFlags = new int[256];
         private int[] flags = new int[0];
         private int[] path = new int[0];
         private int[] back = new int[0];
@@ -117,17 +136,20 @@ public final class NameFinder {
         int size = text.size();
         if (scratch.labels.length < size) {
             scratch.labels = new int[Math.max(size, scratch.labels.length * 2)];
+            scratch.tokenFlags = new int[scratch.labels.length];
         }
         scratch.count = 0;
-        scratch.casing.read(text);
+        int[] flags = scratch.tokenFlags;
+        flags(text, flags);
+        scratch.casing.read(text, flags);
         int i = 0;
         while (i < size) {
-            if (flags(text, i) == 0) {
+            if (flags[i] == 0) {
                 scratch.labels[i++] = NameLabels.OUTSIDE;
                 continue;
             }
             int from = i;
-            while (i < size && flags(text, i) != 0) {
+            while (i < size && flags[i] != 0) {
                 i++;
             }
             decode(text, from, i, scratch);
@@ -156,22 +178,23 @@ public final class NameFinder {
         float[] scores = scratch.scores;
         for (int t = 0; t < length; t++) {
             int i = from + t;
-            scratch.flags[t] = flags(text, i);
-            int n = NameFeatures.of(text, scratch.casing, i, scratch.features);
+            scratch.flags[t] = scratch.tokenFlags[i];
+            int n = NameFeatures.of(text, scratch.tokenFlags, scratch.casing, i, scratch.features);
             Arrays.fill(scores, 0f);
+            scratch.features[n++] = NameFeatures.memory(text, i, scratch.casing.remembered(text.wordHash(i)));
             model.score(scratch.features, n, scores);
             System.arraycopy(scores, 0, scratch.emit, t * labels, labels);
-            int previousLabels = t == 0 ? 1 : labels;
-            for (int p = 0; p < previousLabels; p++) {
-                NameFeatures.history(text, i, p, scratch.features, 0);
-                Arrays.fill(scores, 0f);
-                model.score(scratch.features, NameFeatures.HISTORY, scores);
-                System.arraycopy(scores, 0, scratch.trans, (t * labels + p) * labels, labels);
-            }
+            System.arraycopy(transitions, NameFeatures.historyContext(text, i) * labels * labels, scratch.trans,
+                    t * labels * labels, labels * labels);
         }
         BioDecoder.decode(length, scratch.emit, scratch.trans, scratch.flags, scratch.delta, scratch.back,
                 scratch.path);
         System.arraycopy(scratch.path, 0, scratch.labels, from, length);
+        for (int t = 0; t < length; t++) {
+            if (text.is(from + t, AnalyzedText.CAPITALISED)) {
+                scratch.casing.remember(text.wordHash(from + t), scratch.path[t]);
+            }
+        }
     }
 
     /** A span never ends on a joining word ("Bank of" before a lowercase word): it is cut back to a name word. */
@@ -192,6 +215,13 @@ public final class NameFinder {
             return 0;
         }
         return (begins ? BioDecoder.MAY_BEGIN : 0) | (mayContinue(text, i) ? BioDecoder.MAY_CONTINUE : 0);
+    }
+
+    /** The {@link #flags} of every token of {@code text} into {@code into}. */
+    static void flags(AnalyzedText text, int[] into) {
+        for (int i = 0; i < text.size(); i++) {
+            into[i] = flags(text, i);
+        }
     }
 
     /** Capitalised, or a lowercase word that may begin or join a name before a capitalised one. */

@@ -29,11 +29,16 @@ public final class NameTrainer {
      * One token to learn from: its label-independent features, its history features after each previous
      * label ({@link NameFeatures#HISTORY} per label), what it may be in a name, and its gold label.
      */
-    private record Token(long[] features, long[] history, int flags, int gold) {
+    private record Token(long[] features, long[] history, long[] memory, long word, boolean capitalised, int flags,
+                         int gold) {
     }
 
     /** A run of candidate tokens: decoded together, learned from together. */
     private record Run(Token[] tokens) {
+    }
+
+    /** The runs of one passage, in order: what the finder made of a word earlier in it is a feature. */
+    private record PassageRuns(List<Run> runs) {
     }
 
     public record Settings(int epochs, int cutoff, long seed) {
@@ -53,12 +58,16 @@ public final class NameTrainer {
 
     public NameModel train(List<ConllCorpus.Passage> passages, String trainingData) {
         Map<Long, int[]> casing = new HashMap<>();
-        List<Run> runs = runs(passages, casing);
+        List<PassageRuns> byPassage = runs(passages, casing);
+        List<Run> runs = byPassage.stream().flatMap(p -> p.runs().stream()).toList();
         Map<Long, Integer> seen = new HashMap<>();
         for (Run run : runs) {
             int previous = NameLabels.OUTSIDE;
             for (Token token : run.tokens()) {
                 for (long f : token.features()) {
+                    seen.merge(f, 1, Integer::sum);
+                }
+                for (long f : token.memory()) {
                     seen.merge(f, 1, Integer::sum);
                 }
                 for (int h = 0; h < NameFeatures.HISTORY; h++) {
@@ -74,7 +83,7 @@ public final class NameTrainer {
                 weights.put(entry.getKey(), new double[2 * NameLabels.COUNT]);
             }
         }
-        long step = learn(runs, weights);
+        long step = learn(byPassage, weights);
         Map<Long, float[]> averaged = average(weights, step);
         int tokens = passages.stream().mapToInt(p -> p.words().size()).sum();
         int sentences = passages.stream().mapToInt(ConllCorpus.Passage::sentences).sum();
@@ -91,11 +100,14 @@ public final class NameTrainer {
      * path other than the gold one moves the weights of the gold path's features up and of the decoded
      * path's down. Returns the number of steps taken (for averaging).
      */
-    private long learn(List<Run> runs, Map<Long, double[]> weights) {
-        List<Run> order = new ArrayList<>(runs);
+    private long learn(List<PassageRuns> passages, Map<Long, double[]> weights) {
+        List<PassageRuns> order = new ArrayList<>(passages);
         Random random = new Random(settings.seed());
         int labels = NameLabels.COUNT;
-        int longest = runs.stream().mapToInt(r -> r.tokens().length).max().orElse(1);
+        int longest = passages.stream().flatMap(p -> p.runs().stream()).mapToInt(r -> r.tokens().length).max()
+                .orElse(1);
+        long[] memory = new long[longest];
+        Map<Long, Integer> remembered = new HashMap<>();
         float[] emit = new float[longest * labels];
         float[] trans = new float[longest * labels * labels];
         float[] delta = new float[longest * labels];
@@ -105,22 +117,58 @@ public final class NameTrainer {
         long step = 1;
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             Collections.shuffle(order, random);
-            for (Run run : order) {
-                Token[] tokens = run.tokens();
+            for (PassageRuns passage : order) {
+                remembered.clear();
+                for (Run run : passage.runs()) {
+                    step = learn(run.tokens(), remembered, weights, step, new Work(emit, trans, delta, back, flags,
+                            predicted, memory));
+                }
+            }
+        }
+        return step;
+    }
+
+    /** Work space of one run's decoding. */
+    private record Work(float[] emit, float[] trans, float[] delta, int[] back, int[] flags, int[] predicted,
+                        long[] memory) {
+    }
+
+    /** Decodes one run, learns from it, and remembers what it made of its words. */
+    private static long learn(Token[] tokens, Map<Long, Integer> remembered, Map<Long, double[]> weights, long step,
+                              Work work) {
+        int labels = NameLabels.COUNT;
+        float[] emit = work.emit();
+        float[] trans = work.trans();
+        int[] flags = work.flags();
+        int[] predicted = work.predicted();
+        long[] memory = work.memory();
+        {
+            {
                 for (int t = 0; t < tokens.length; t++) {
                     flags[t] = tokens[t].flags();
+                    memory[t] = tokens[t].memory()[remembered.getOrDefault(tokens[t].word(), 0)];
                     score(tokens[t].features(), 0, tokens[t].features().length, weights, emit, t * labels);
+                    double[] m = weights.get(memory[t]);
+                    if (m != null) {
+                        for (int l = 0; l < labels; l++) {
+                            emit[t * labels + l] += (float) m[l];
+                        }
+                    }
                     for (int p = 0; p < labels; p++) {
                         score(tokens[t].history(), p * NameFeatures.HISTORY, NameFeatures.HISTORY, weights, trans,
                                 (t * labels + p) * labels);
                     }
                 }
-                BioDecoder.decode(tokens.length, emit, trans, flags, delta, back, predicted);
-                update(tokens, predicted, step, weights);
-                step++;
+                BioDecoder.decode(tokens.length, emit, trans, flags, work.delta(), work.back(), predicted);
+                update(tokens, predicted, memory, step, weights);
+                for (int t = 0; t < tokens.length; t++) {
+                    if (tokens[t].capitalised()) {
+                        remembered.put(tokens[t].word(), 2 + NameLabels.type(predicted[t]));
+                    }
+                }
             }
         }
-        return step;
+        return step + 1;
     }
 
     private static void score(long[] features, int from, int count, Map<Long, double[]> weights, float[] into, int at) {
@@ -136,7 +184,8 @@ public final class NameTrainer {
     }
 
     /** Where the decoded path differs from the gold one: the gold features up, the decoded ones down. */
-    private static void update(Token[] tokens, int[] predicted, long step, Map<Long, double[]> weights) {
+    private static void update(Token[] tokens, int[] predicted, long[] memory, long step,
+                               Map<Long, double[]> weights) {
         for (int t = 0; t < tokens.length; t++) {
             Token token = tokens[t];
             int gold = token.gold();
@@ -145,6 +194,7 @@ public final class NameTrainer {
             int guessBefore = t == 0 ? NameLabels.OUTSIDE : predicted[t - 1];
             if (gold != guess) {
                 move(token.features(), 0, token.features().length, gold, guess, step, weights);
+                move(memory, t, 1, gold, guess, step, weights);
             }
             if (gold != guess || goldBefore != guessBefore) {
                 move(token.history(), goldBefore * NameFeatures.HISTORY, NameFeatures.HISTORY, gold, NameLabels.COUNT,
@@ -196,23 +246,29 @@ public final class NameTrainer {
      * The runs of candidate tokens of every passage, with their features; {@code casing} counts, per word
      * hash, the times it is written in lowercase and capitalised away from a sentence start.
      */
-    private static List<Run> runs(List<ConllCorpus.Passage> passages, Map<Long, int[]> casing) {
+    private static List<PassageRuns> runs(List<ConllCorpus.Passage> passages, Map<Long, int[]> casing) {
         NewsAnalyzer analyzer = new NewsAnalyzer();
         Vocabulary stems = new Vocabulary();
         Vocabulary words = new Vocabulary();
         AnalyzedText reuse = new AnalyzedText();
         long[] features = new long[NameFeatures.MAX];
-        List<Run> runs = new ArrayList<>();
+        List<PassageRuns> byPassage = new ArrayList<>();
         List<Token> run = new ArrayList<>();
         DocumentWords documentWords = new DocumentWords();
+        int[] tokenFlags = new int[256];
         for (ConllCorpus.Passage passage : passages) {
             AlignedPassage aligned = AlignedPassage.of(passage, analyzer, stems, words, reuse);
             AnalyzedText text = aligned.text;
-            documentWords.read(text);
+            if (tokenFlags.length < text.size()) {
+                tokenFlags = new int[text.size() * 2];
+            }
+            NameFinder.flags(text, tokenFlags);
+            documentWords.read(text, tokenFlags);
+            List<Run> runs = new ArrayList<>();
             int previous = NameLabels.OUTSIDE;
             for (int i = 0; i < text.size(); i++) {
                 countCasing(text, i, casing);
-                int flags = NameFinder.flags(text, i);
+                int flags = tokenFlags[i];
                 if (flags == 0) {
                     if (!run.isEmpty()) {
                         runs.add(new Run(run.toArray(new Token[0])));
@@ -221,22 +277,29 @@ public final class NameTrainer {
                     previous = NameLabels.OUTSIDE;
                     continue;
                 }
-                int n = NameFeatures.of(text, documentWords, i, features);
+                int n = NameFeatures.of(text, tokenFlags, documentWords, i, features);
                 long[] history = new long[NameLabels.COUNT * NameFeatures.HISTORY];
+                int context = NameFeatures.historyContext(text, i);
                 for (int p = 0; p < NameLabels.COUNT; p++) {
-                    NameFeatures.history(text, i, p, history, p * NameFeatures.HISTORY);
+                    NameFeatures.history(p, context, history, p * NameFeatures.HISTORY);
                 }
                 int gold = reachable(aligned.gold[i], previous, flags);
-                run.add(new Token(Arrays.copyOf(features, n), history, flags, gold));
+                long[] memory = new long[NameFeatures.REMEMBERED];
+                for (int r = 0; r < memory.length; r++) {
+                    memory[r] = NameFeatures.memory(text, i, r);
+                }
+                run.add(new Token(Arrays.copyOf(features, n), history, memory, text.wordHash(i),
+                        text.is(i, AnalyzedText.CAPITALISED), flags, gold));
                 previous = gold;
             }
             if (!run.isEmpty()) {
                 runs.add(new Run(run.toArray(new Token[0])));
                 run.clear();
             }
+            byPassage.add(new PassageRuns(runs));
         }
         analyzer.close();
-        return runs;
+        return byPassage;
     }
 
     /**
