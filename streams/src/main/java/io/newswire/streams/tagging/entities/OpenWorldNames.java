@@ -215,17 +215,23 @@ final class OpenWorldNames {
         return true;
     }
 
-    /** "MEETING OF THE COUNCIL OF MINISTERS": a headline in capitals, not a name. */
+    /**
+     * "MEETING OF THE COUNCIL OF MINISTERS": a headline in capitals, not a name; a single word in capitals
+     * counts as shouted when a word in capitals stands beside it ("THE COUNCIL OF"), not when it is an
+     * acronym in running text ("NATO said").
+     */
     private static boolean shouted(AnalyzedText text, int start, int end) {
-        if (start == end) {
-            return false;
-        }
         for (int i = start; i <= end; i++) {
             if (!text.is(i, AnalyzedText.ALL_CAPS)) {
                 return false;
             }
         }
-        return true;
+        return start < end || shoutedWord(text, start - 1) || shoutedWord(text, end + 1);
+    }
+
+    private static boolean shoutedWord(AnalyzedText text, int i) {
+        return i >= 0 && i < text.size() && text.is(i, AnalyzedText.ALL_CAPS) && text.is(i, AnalyzedText.ALPHA)
+                && text.end(i) - text.start(i) > 1;
     }
 
     /** "MPs", "NGOs", "CEOs": a plural of a common acronym, not a name. */
