@@ -108,7 +108,8 @@ final class OpenWorldNames {
 
     /** The name without its titles, or null when it is not one to keep. */
     private static Found kept(AnalyzedText text, NameModel model, boolean[] claimed, int start, int end, int type) {
-        if (overlapsClaimed(claimed, start, end) || shouted(text, start, end) || allCommon(text, start, end, model)) {
+        if (overlapsClaimed(claimed, start, end) && !(type == NameLabels.ORGANIZATION && endsOnClaimed(claimed, start, end))
+                || shouted(text, start, end) || allCommon(text, start, end, model)) {
             return null;
         }
         if (type == NameLabels.PERSON) {
@@ -191,6 +192,24 @@ final class OpenWorldNames {
             }
         }
         return slug.toString();
+    }
+
+    /**
+     * "Air New Zealand", "Reserve Bank of New Zealand": an organisation whose name ends on a name the gazetteer
+     * matched, with words of its own before it. The organisation is kept beside the gazetteer's entity.
+     */
+    private static boolean endsOnClaimed(boolean[] claimed, int start, int end) {
+        if (claimed[start] || !claimed[end]) {
+            return false;
+        }
+        int k = end;
+        while (claimed[k]) {
+            k--;
+        }
+        while (k >= start && !claimed[k]) {
+            k--;
+        }
+        return k < start;
     }
 
     private static boolean overlapsClaimed(boolean[] claimed, int start, int end) {
