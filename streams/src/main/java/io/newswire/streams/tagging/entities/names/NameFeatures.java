@@ -130,10 +130,14 @@ final class NameFeatures {
         out[n++] = mix(26, text.wordHash(first) * 31 + (i == first ? 1 : 0));
         out[n++] = mix(27, last + 1 < text.size() ? text.wordHash(last + 1) : BOUNDARY);
         out[n++] = mix(28, first > 0 ? text.wordHash(first - 1) : BOUNDARY);
-        long w0 = text.wordHash(i);
-        boolean longerElsewhere = words.runLength(w0) > length;
-        out[n++] = mix(32, longerElsewhere ? words.runLast(w0) : 0);
-        out[n++] = mix(33, longerElsewhere ? words.runBefore(w0) : 0);
+        return elsewhere(words, text.wordHash(i), length, out, n);
+    }
+
+    /** The last word of the longer run the word is part of elsewhere in the text, and the word before it. */
+    private static int elsewhere(DocumentWords words, long w0, int length, long[] out, int n) {
+        boolean longer = words.runLength(w0) > length;
+        out[n++] = mix(32, longer ? words.runLast(w0) : 0);
+        out[n++] = mix(33, longer ? words.runBefore(w0) : 0);
         return n;
     }
 
