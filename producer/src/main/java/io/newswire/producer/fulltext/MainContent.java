@@ -247,6 +247,10 @@ final class MainContent {
                 continue;
             }
             boolean kept = keep(block, root);
+            if (!kept && isCaption(block)) {
+                // A picture's caption between a heading and its text says nothing about whether the text stays.
+                continue;
+            }
             // A heading stays only when the text it heads stays ("Related stories" over a dropped list goes).
             if (heading != null && kept && !isHeading(block)) {
                 article.add(heading);
@@ -382,6 +386,11 @@ final class MainContent {
             }
         }
         return null;
+    }
+
+    private static boolean isCaption(Block block) {
+        Box boilerplate = block.boilerplateAncestor();
+        return boilerplate != null && boilerplate.tag.equals("figcaption");
     }
 
     private static boolean isHeading(Block block) {
