@@ -356,10 +356,16 @@ final class MainContent {
         return roots;
     }
 
-    /** A sibling paragraph that reads as part of the article: long with few links, or a short full sentence. */
+    /** A sibling that reads as part of the article: a long paragraph (or list, table, quote) with few links, or a short full sentence. */
+    private static final Set<String> PROSE_SIBLINGS = Set.of("ul", "ol", "table", "blockquote", "pre");
+
     private static boolean isArticleParagraph(Box box) {
-        if (!box.tag.equals("p") || box.boilerplateAncestor != null) {
+        if (box.boilerplateAncestor != null) {
             return false;
+        }
+        if (!box.tag.equals("p")) {
+            // A list, table, quotation or code block beside the article, with prose rather than links, belongs to it.
+            return PROSE_SIBLINGS.contains(box.tag) && box.chars > 80 && box.linkDensity() < 0.25;
         }
         double linkDensity = box.linkDensity();
         return box.chars > 80 && linkDensity < 0.25
