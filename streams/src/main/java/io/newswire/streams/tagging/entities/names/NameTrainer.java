@@ -142,30 +142,26 @@ public final class NameTrainer {
         int[] flags = work.flags();
         int[] predicted = work.predicted();
         long[] memory = work.memory();
-        {
-            {
-                for (int t = 0; t < tokens.length; t++) {
-                    flags[t] = tokens[t].flags();
-                    memory[t] = tokens[t].memory()[remembered.getOrDefault(tokens[t].word(), 0)];
-                    score(tokens[t].features(), 0, tokens[t].features().length, weights, emit, t * labels);
-                    double[] m = weights.get(memory[t]);
-                    if (m != null) {
-                        for (int l = 0; l < labels; l++) {
-                            emit[t * labels + l] += (float) m[l];
-                        }
-                    }
-                    for (int p = 0; p < labels; p++) {
-                        score(tokens[t].history(), p * NameFeatures.HISTORY, NameFeatures.HISTORY, weights, trans,
-                                (t * labels + p) * labels);
-                    }
+        for (int t = 0; t < tokens.length; t++) {
+            flags[t] = tokens[t].flags();
+            memory[t] = tokens[t].memory()[remembered.getOrDefault(tokens[t].word(), 0)];
+            score(tokens[t].features(), 0, tokens[t].features().length, weights, emit, t * labels);
+            double[] m = weights.get(memory[t]);
+            if (m != null) {
+                for (int l = 0; l < labels; l++) {
+                    emit[t * labels + l] += (float) m[l];
                 }
-                BioDecoder.decode(tokens.length, emit, trans, flags, work.delta(), work.back(), predicted);
-                update(tokens, predicted, memory, step, weights);
-                for (int t = 0; t < tokens.length; t++) {
-                    if (tokens[t].capitalised()) {
-                        remembered.put(tokens[t].word(), 2 + NameLabels.type(predicted[t]));
-                    }
-                }
+            }
+            for (int p = 0; p < labels; p++) {
+                score(tokens[t].history(), p * NameFeatures.HISTORY, NameFeatures.HISTORY, weights, trans,
+                        (t * labels + p) * labels);
+            }
+        }
+        BioDecoder.decode(tokens.length, emit, trans, flags, work.delta(), work.back(), predicted);
+        update(tokens, predicted, memory, step, weights);
+        for (int t = 0; t < tokens.length; t++) {
+            if (tokens[t].capitalised()) {
+                remembered.put(tokens[t].word(), 2 + NameLabels.type(predicted[t]));
             }
         }
         return step + 1;
