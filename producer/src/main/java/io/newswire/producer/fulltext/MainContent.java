@@ -64,7 +64,33 @@ final class MainContent {
         if (length(baseline) > BASELINE_MARGIN * bestLength) {
             best = baseline;
         }
-        return withComments(page, best);
+        List<Block> trimmed = withoutTrailer(best);
+        return withComments(page, trimmed);
+    }
+
+    /** Characters that end a sentence (or a quotation or parenthesis closing one), in Latin and CJK scripts. */
+    private static final String SENTENCE_END = ".!?…\"“”»)。！？";
+    /** Longest trailing line dropped as a trailer. */
+    private static final int MAX_TRAILER = 300;
+    private static final int MAX_TRAILERS = 3;
+
+    /**
+     * The article without its trailer: the last block goes when it sits in a container of its own (not beside the
+     * block before it), is short and does not end a sentence — a source line, a print button, a date, a contact
+     * line, "more about the author". Up to {@value #MAX_TRAILERS} such blocks are dropped from the end.
+     */
+    private static List<Block> withoutTrailer(List<Block> article) {
+        int end = article.size();
+        for (int dropped = 0; dropped < MAX_TRAILERS && end >= 2; dropped++) {
+            Block last = article.get(end - 1);
+            String text = last.text();
+            if (last.owner().parent == article.get(end - 2).owner().parent || text.length() >= MAX_TRAILER
+                    || SENTENCE_END.indexOf(text.charAt(text.length() - 1)) >= 0) {
+                break;
+            }
+            end--;
+        }
+        return end == article.size() ? article : article.subList(0, end);
     }
 
     /** Blocks of prose the baseline keeps: paragraphs, quotes, code, cells and list items, not headings. */

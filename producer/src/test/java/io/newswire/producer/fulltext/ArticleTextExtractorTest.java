@@ -92,7 +92,7 @@ class ArticleTextExtractorTest {
                 + "The weather today, as forecast, is mild, dry, calm, and sunny, with light winds, they said.</p></div></div></div>");
         for (int i = 1; i <= 6; i++) {
             page.append("<div class=\"row\"><div class=\"col\"><div class=\"cell\"><div class=\"inner\"><div><p>Section ")
-                    .append(i).append(" of the report explains what the council decided about the harbour</p></div></div></div></div></div>");
+                    .append(i).append(" of the report explains what the council decided about the harbour.</p></div></div></div></div></div>");
         }
         page.append("<div class=\"row\"><div class=\"col\"><p><a href=\"/more\">More stories about the harbour and the council</a></p>")
                 .append("</div></div></body></html>");
@@ -116,5 +116,18 @@ class ArticleTextExtractorTest {
 
         assertThat(text).contains("The bridge reopened", "My commute just got twenty minutes shorter.")
                 .doesNotContain("Your email address").doesNotContain("Reply");
+    }
+
+    @Test
+    void shouldDropShortTrailingLinesInContainersOfTheirOwn() {
+        String page = "<html><body><article><div class=\"text\"><p>"
+                + "The ferry service resumes next week, the operator said, after the storm damage was repaired. ".repeat(3)
+                + "</p><p>Tickets are on sale from Monday.</p>"
+                + "<div class=\"source\"><p>Source: City Press Office</p></div><div class=\"tools\"><p>Print</p></div>"
+                + "</div></article></body></html>";
+
+        String text = extractor.text(page, null);
+
+        assertThat(text).endsWith("Tickets are on sale from Monday.").doesNotContain("Source:").doesNotContain("Print");
     }
 }
