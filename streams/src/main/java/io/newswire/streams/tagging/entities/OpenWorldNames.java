@@ -78,14 +78,14 @@ final class OpenWorldNames {
      */
     void add(AnalyzedText text, NameModel model, NameFinder.Scratch names, boolean[] claimed, Set<String> gazetteerIds,
              Map<String, Entity> entities, Map<String, Entity> personsByLastWord) {
-        List<Found> shortPersons = new ArrayList<>();
+        List<Found> singleWords = new ArrayList<>();
         for (int k = 0; k < names.count(); k++) {
             Found name = kept(text, model, claimed, names.start(k), names.end(k), names.type(k));
             if (name == null) {
                 continue;
             }
-            if (name.start() == name.end() && name.type() == NameLabels.PERSON) {
-                shortPersons.add(name);
+            if (name.start() == name.end()) {
+                singleWords.add(name);
                 continue;
             }
             Entity entity = addNew(text, name.start(), name.end(), name.type(), gazetteerIds, entities);
@@ -94,14 +94,16 @@ final class OpenWorldNames {
                 personsByLastWord.putIfAbsent(text.lower(name.start()), entity);
             }
         }
-        // After every full name is known: "Howard" may come before or after "Michael Howard".
-        for (Found person : shortPersons) {
-            Entity full = personsByLastWord.get(text.lower(person.start()));
+        // After every full name is known: "Howard" may come before or after "Michael Howard". A single word
+        // that is a word of a person's name in the same article is that person, whatever type the model
+        // gave it ("Chepkemei" read as a place after "Susan Chepkemei").
+        for (Found single : singleWords) {
+            Entity full = personsByLastWord.get(text.lower(single.start()));
             if (full != null) {
                 full.mentions++;
-                full.firstAt = Math.min(full.firstAt, person.start());
+                full.firstAt = Math.min(full.firstAt, single.start());
             } else {
-                addNew(text, person.start(), person.end(), person.type(), gazetteerIds, entities);
+                addNew(text, single.start(), single.end(), single.type(), gazetteerIds, entities);
             }
         }
     }

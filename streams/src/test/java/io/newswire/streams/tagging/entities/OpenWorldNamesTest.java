@@ -5,12 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newswire.common.Article;
 import io.newswire.common.EntityMention;
 import io.newswire.streams.tagging.LuceneTagger;
+import io.newswire.streams.tagging.entities.names.ConllCorpus;
+import io.newswire.streams.tagging.entities.names.NameFinder;
+import io.newswire.streams.tagging.entities.names.NameModel;
+import io.newswire.streams.tagging.entities.names.NameTrainer;
+import io.newswire.streams.tagging.taxonomy.Taxonomy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OpenWorldNamesTest {
 
     private static final LuceneTagger TAGGER = LuceneTagger.withDefaults();
+
+    @TempDir
+    Path dir;
 
     private static List<String> entityIds(String title, String body) {
         return TAGGER.tag(new Article(1, "t", "test", null, title, body, null, null, "en")).entities().stream()
@@ -39,5 +53,29 @@ class OpenWorldNamesTest {
                 + "would fall. Howard later left.");
 
         assertThat(ids).contains("michael-howard").doesNotContain("howard");
+    }
+
+    @Test
+    void shouldJoinAWordOfAPersonsNameToThatPersonWhateverTypeTheModelGivesIt() throws Exception {
+        // a model that reads a capitalised word after "in" as a place, and two capitalised words as a person
+        String passage = """
+                Anna B-PER
+                Kosgei I-PER
+                ran O
+                in O
+                Eldoret B-LOC
+                . O
+
+                """;
+        Path file = Files.writeString(dir.resolve("train.conll"), "-DOCSTART- -X- O\n\n" + passage.repeat(6));
+        NameModel model = new NameTrainer(new NameTrainer.Settings(5, 1, 7),
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).train(ConllCorpus.read(file), "train.conll");
+        LuceneTagger tagger = new LuceneTagger(Taxonomy.defaultTaxonomy(), Gazetteer.defaultGazetteer(),
+                new NameFinder(model));
+
+        List<String> ids = tagger.tag(new Article(1, "t", "test", null, "", "Mary Chepkemei ran in Chepkemei.", null,
+                null, "en")).entities().stream().map(EntityMention::id).toList();
+
+        assertThat(ids).contains("mary-chepkemei").doesNotContain("chepkemei");
     }
 }
