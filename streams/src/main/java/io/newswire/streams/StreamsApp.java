@@ -88,10 +88,6 @@ public final class StreamsApp implements Service {
         return props;
     }
 
-    static int defaultStreamThreads() {
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    }
-
     /**
      * Settings measured with {@code newswire bench} (README, "Benchmarks"); each one can be overridden in
      * the {@code --kafka-config} file.
@@ -102,11 +98,6 @@ public final class StreamsApp implements Service {
         // runs (1,000 articles/s, same load) p50 went from 150-210 ms to ~90 ms and p99 fell 2.5-3×, for more
         // transactions (more CPU per article at high rates). Raise it where throughput matters more than latency.
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50");
-        // One stream thread per core (at most four, beyond which most would wait for a task): tagging, the
-        // costliest step, runs in the tasks of the input partitions, which one thread works one after another.
-        // On 2 cores, 2 threads took the bench pipeline from 422-516 to 870 articles/s: one thread left the
-        // second core to the broker and the sink, which need much less than a core.
-        props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(defaultStreamThreads()));
         // Tagged articles are ~4 KB: the producer's default 16 KB batch held 3-4 of them, so every commit sent
         // many small produce requests. One batch per partition per commit is what the broker handles best.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(256 * 1024));
