@@ -49,12 +49,25 @@ public final class EntityMatcher {
             "vice", "governor", "gov", "minister", "prime", "secretary", "chancellor", "king", "queen", "prince",
             "general", "gen", "rep", "leader", "premier", "pope", "former", "us", "u.s");
 
+    /** Lowercase words inside a person's name that join its parts ("Chad le Clos", "Bashar al-Assad"). */
+    private static final Set<String> NAME_PARTICLES = Set.of("le", "la", "de", "du", "des", "del", "della", "van",
+            "von", "der", "den", "da", "di", "dos", "das", "bin", "ibn", "al", "el", "ben", "ter", "zu");
+
+    /** Words right before a place name that make it a person's name ("swimmer Chad le Clos", "Mr Jordan"). */
+    private static final List<String> PERSON_CUES = List.of("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady",
+            "prof", "professor", "swimmer", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger",
+            "captain", "coach", "manager", "player", "runner", "sprinter", "athlete", "boxer", "golfer", "cyclist",
+            "driver", "jockey", "singer", "actor", "actress", "rapper", "presenter", "minister", "president",
+            "senator", "governor", "chancellor", "spokesman", "spokeswoman", "chairman", "chairwoman", "judge",
+            "secretary", "ambassador", "envoy", "mayor", "premier", "general", "colonel", "commander");
+
     private final List<GazetteerEntry> entries;
     private final TokenTrie<Alias> trie;
     private final int[][] cueWordIds;
     private final int[] metonymOf;
     private final int[] locativeIds;
     private final int[] titleIds;
+    private final int[] personCueIds;
     /** For each entry that is a person with a name of several words, the lowercased last word of it, else null. */
     private final String[] surnames;
     private final Set<String> ids;
@@ -105,6 +118,7 @@ public final class EntityMatcher {
         }
         locativeIds = LOCATIVE.stream().mapToInt(words::add).sorted().toArray();
         titleIds = PERSON_TITLES.stream().mapToInt(words::add).sorted().toArray();
+        personCueIds = PERSON_CUES.stream().mapToInt(words::add).sorted().toArray();
         trie = builder.build();
     }
 
@@ -121,6 +135,23 @@ public final class EntityMatcher {
         /** Per token of the last article: the gazetteer entry it was matched to, or -1. */
         private int[] entryAt = new int[256];
         private boolean[] claimed = new boolean[256];
+        /** Persons whose name starts with a place name ("Chad le Clos"): first and last token of each. */
+        private int[] personStarts = new int[8];
+        private int[] personEnds = new int[8];
+        private int personCount;
+
+        private void notePerson(int start, int end) {
+            if (personCount > 0 && personEnds[personCount - 1] >= start) {
+                return;
+            }
+            if (personCount == personStarts.length) {
+                personStarts = Arrays.copyOf(personStarts, personCount * 2);
+                personEnds = Arrays.copyOf(personEnds, personCount * 2);
+            }
+            personStarts[personCount] = start;
+            personEnds[personCount] = end;
+            personCount++;
+        }
     }
 
     public Scratch newScratch() {
@@ -134,6 +165,7 @@ public final class EntityMatcher {
             scratch.entryAt = new int[Math.max(text.size(), scratch.entryAt.length * 2)];
         }
         Arrays.fill(scratch.entryAt, 0, text.size(), -1);
+        scratch.personCount = 0;
         prepareNames(text, scratch);
         int foundCount = 0;
         int i = 0;
@@ -227,6 +259,14 @@ public final class EntityMatcher {
                 personsByWord.putIfAbsent(surnames[e], entity);
             }
         }
+        for (int k = 0; k < scratch.personCount; k++) {
+            int start = scratch.personStarts[k];
+            int end = scratch.personEnds[k];
+            if (!anyClaimed(scratch, start, end)) {
+                Arrays.fill(scratch.claimed, start, end + 1, true);
+                scratch.openWorld.addPerson(text, start, end, ids, byId, personsByWord);
+            }
+        }
         scratch.openWorld.add(text, names.model(), scratch.nameScratch, scratch.claimed, ids, byId, personsByWord);
         List<OpenWorldNames.Entity> order = new ArrayList<>(byId.values());
         order.sort((a, b) -> a.mentions != b.mentions ? Integer.compare(b.mentions, a.mentions)
@@ -236,6 +276,15 @@ public final class EntityMatcher {
             result.add(new EntityMention(entity.id, entity.name, entity.type, entity.mentions));
         }
         return result;
+    }
+
+    private static boolean anyClaimed(Scratch scratch, int start, int end) {
+        for (int t = start; t <= end; t++) {
+            if (scratch.claimed[t]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<EntityMention> mentions(Scratch scratch, int foundCount) {
@@ -260,6 +309,15 @@ public final class EntityMatcher {
             return false;
         }
         GazetteerEntry entry = entries.get(alias.entry());
+        if (isPlace(entry)) {
+            if (personNamedAfterPlace(text, from, to)) {
+                scratch.notePerson(from, personNameEnd(text, to));
+                return false;
+            }
+            if (insideLongerOrganisationOrPerson(text, from, to, scratch)) {
+                return false;
+            }
+        }
         if ("person".equals(entry.type()) && to + 1 < text.size() && namePartFollows(text, to)) {
             return false;
         }
@@ -293,6 +351,79 @@ public final class EntityMatcher {
             }
         }
         return false;
+    }
+
+    private static boolean isPlace(GazetteerEntry entry) {
+        return "place".equals(entry.type()) || "country".equals(entry.type());
+    }
+
+    /**
+     * "Air New Zealand", "Reserve Bank of New Zealand", "Georgia Smith": the model reads an organisation or a
+     * person whose name holds the place and goes beyond it, so the place is a word of that name, not the place
+     * itself. Titles alone do not make a longer person ("US President" before a name keeps the US).
+     */
+    private boolean insideLongerOrganisationOrPerson(AnalyzedText text, int from, int to, Scratch scratch) {
+        if (names == null) {
+            return false;
+        }
+        int k = scratch.nameAt[from];
+        if (k < 0 || scratch.nameAt[to] != k) {
+            return false;
+        }
+        int start = scratch.nameScratch.start(k);
+        int end = scratch.nameScratch.end(k);
+        int type = scratch.nameScratch.type(k);
+        if (start == from && end == to || type == NameLabels.LOCATION) {
+            return false;
+        }
+        if (type == NameLabels.ORGANIZATION) {
+            return true;
+        }
+        boolean wordsBefore = false;
+        for (int t = start; t < from; t++) {
+            wordsBefore |= Arrays.binarySearch(titleIds, text.wordId(t)) < 0;
+        }
+        boolean wordsAfter = false;
+        for (int t = to + 1; t <= end; t++) {
+            wordsAfter |= Arrays.binarySearch(titleIds, text.wordId(t)) < 0;
+        }
+        return wordsBefore || wordsAfter && Arrays.binarySearch(titleIds, text.wordId(to + 1)) < 0;
+    }
+
+    /**
+     * "swimmer Chad le Clos", "Mr Jordan", "Paris van Dyke": a place name right after a word that names a
+     * person's role or title, or followed by a lowercase name particle and a capitalised word, is a person's.
+     */
+    private boolean personNamedAfterPlace(AnalyzedText text, int from, int to) {
+        boolean cue = from > 0 && (text.joinedToNext(from - 1) || ". ".equals(text.gapBefore(from)))
+                && Arrays.binarySearch(personCueIds, text.wordId(from - 1)) >= 0;
+        return cue || particleAndNameFollow(text, to);
+    }
+
+    /** "le Clos", "al-Assad", "van Persie" after token {@code i}. */
+    private static boolean particleAndNameFollow(AnalyzedText text, int i) {
+        return i + 2 < text.size() && text.joinedToNext(i) && NAME_PARTICLES.contains(text.lower(i + 1))
+                && !text.is(i + 1, AnalyzedText.CAPITALISED) && particleGap(text.gapAfter(i + 1))
+                && capitalisedWord(text, i + 2);
+    }
+
+    private static boolean particleGap(String gap) {
+        return " ".equals(gap) || "-".equals(gap) || "'".equals(gap) || "\u2019".equals(gap);
+    }
+
+    /** The last token of a person's name that starts with a place name ending at {@code to}: "Chad le Clos". */
+    private static int personNameEnd(AnalyzedText text, int to) {
+        int end = to;
+        while (end + 1 < text.size()) {
+            if (particleAndNameFollow(text, end)) {
+                end += 2;
+            } else if (text.joinedToNext(end) && capitalisedWord(text, end + 1)) {
+                end++;
+            } else {
+                break;
+            }
+        }
+        return end;
     }
 
     /** "Kim Jong-gyu" after a "Kim Jong", "Donald Trump Jr.": another person whose name starts the same. */

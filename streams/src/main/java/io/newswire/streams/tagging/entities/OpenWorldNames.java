@@ -88,6 +88,12 @@ final class OpenWorldNames {
                 singleWords.add(name);
                 continue;
             }
+            Entity full = name.type() == NameLabels.PERSON ? personsByLastWord.get(text.lower(name.end())) : null;
+            if (full != null && endsWithWords(full.name, text, name.start(), name.end())) {
+                full.mentions++; // "Le Clos" after "Chad le Clos"
+                full.firstAt = Math.min(full.firstAt, name.start());
+                continue;
+            }
             Entity entity = addNew(text, name.start(), name.end(), name.type(), gazetteerIds, entities);
             if (entity != null && name.type() == NameLabels.PERSON) {
                 personsByLastWord.putIfAbsent(text.lower(name.end()), entity);
@@ -106,6 +112,25 @@ final class OpenWorldNames {
                 addNew(text, single.start(), single.end(), single.type(), gazetteerIds, entities);
             }
         }
+    }
+
+    /**
+     * Adds a person whose name the gazetteer's rules read from the text rather than the model ("Chad le Clos":
+     * a place name with a name particle after it), so that later mentions of its words join it.
+     */
+    void addPerson(AnalyzedText text, int start, int end, Set<String> gazetteerIds, Map<String, Entity> entities,
+                   Map<String, Entity> personsByLastWord) {
+        Entity entity = addNew(text, start, end, NameLabels.PERSON, gazetteerIds, entities);
+        if (entity != null && start < end) {
+            personsByLastWord.putIfAbsent(text.lower(end), entity);
+        }
+    }
+
+    /** Whether {@code name} ends with the words of tokens {@code start..end}, with more words before them. */
+    private static boolean endsWithWords(String name, AnalyzedText text, int start, int end) {
+        String words = SPACES.matcher(text.text().substring(text.start(start), text.end(end))).replaceAll(" ");
+        return name.length() > words.length() + 1 && name.regionMatches(true, name.length() - words.length(), words, 0,
+                words.length()) && name.charAt(name.length() - words.length() - 1) == ' ';
     }
 
     /** The name without its titles, or null when it is not one to keep. */

@@ -32,11 +32,34 @@ class OpenWorldNamesTest {
     }
 
     @Test
-    void shouldKeepAnOrganisationWhoseNameEndsOnAGazetteerPlace() {
+    void shouldReleaseAGazetteerPlaceInsideAnOrganisationTheModelReads() {
         List<String> ids = entityIds("", "Air New Zealand raised fares, and the Reserve Bank of New Zealand "
                 + "left rates unchanged.");
 
-        assertThat(ids).contains("air-new-zealand", "reserve-bank-of-new-zealand", "new-zealand");
+        assertThat(ids).contains("air-new-zealand", "reserve-bank-of-new-zealand").doesNotContain("new-zealand");
+    }
+
+    @Test
+    void shouldStillFindThePlaceWhereItStandsAlone() {
+        List<String> ids = entityIds("", "Air New Zealand raised fares on flights to New Zealand.");
+
+        assertThat(ids).contains("air-new-zealand", "new-zealand");
+    }
+
+    @Test
+    void shouldReadAPlaceNameBeforeANameParticleAsAPerson() {
+        List<String> ids = entityIds("", "South African swimmer Chad le Clos won the 200m butterfly. Le Clos said "
+                + "it was his best medal.");
+
+        assertThat(ids).contains("chad-le-clos", "south-africa").doesNotContain("chad", "clos", "le-clos");
+    }
+
+    @Test
+    void shouldReadAPlaceNameAfterAPersonsRoleAsAPerson() {
+        List<String> ids = entityIds("", "The government said troops would stay. Striker Chad Smith scored twice "
+                + "and Mr Lebanon was booked.");
+
+        assertThat(ids).contains("chad-smith").doesNotContain("chad", "lebanon");
     }
 
     @Test
