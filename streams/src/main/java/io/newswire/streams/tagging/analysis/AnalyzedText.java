@@ -33,13 +33,28 @@ public final class AnalyzedText {
     /** Distinct lowercased words remembered per thread; a flood of new words empties the cache, never grows it. */
     private static final int WORD_CACHE_SIZE = 50_000;
 
-    /**
-     * What is known about one lowercased word, worked out once per thread: its stem, the stem's hash and ids,
-     * and the hashes of the word and of its last three letters that the name finder's features are made of.
+    /*
+     * What is known about one lowercased word, worked out once per thread, is kept in flat primitive arrays
+     * indexed by the word's dense id in the word cache: FACTS longs per word side by side (one or two cache
+     * lines, no object to dereference), in this order.
      */
-    private record Word(String stem, long stemHash, int stemId, int wordId, boolean stop, long hash, long suffixHash,
-                        long prefixHash, long longSuffixHash, int classes, double weight) {
-    }
+    private static final int FACTS = 8;
+    /** {@link #hash} of the word. */
+    private static final int F_HASH = 0;
+    /** {@link #hash} of its last three chars. */
+    private static final int F_SUFFIX = 1;
+    /** {@link #hash} of its first three chars, salted. */
+    private static final int F_PREFIX = 2;
+    /** {@link #hash} of its last five chars, salted. */
+    private static final int F_LONG_SUFFIX = 3;
+    /** {@link TermHash} of its stem. */
+    private static final int F_STEM_HASH = 4;
+    /** The stem's vocabulary id (high half) and the word's (low half). */
+    private static final int F_IDS = 5;
+    /** The annotator's classes (high half) and {@link #STOP} or 0 (low half). */
+    private static final int F_CLASSES = 6;
+    /** The annotator's weight, as {@link Double#doubleToRawLongBits}. */
+    private static final int F_WEIGHT = 7;
 
     private final EnglishStemmer stemmer = new EnglishStemmer();
     private final WordAnnotator annotator;
@@ -48,7 +63,13 @@ public final class AnalyzedText {
      * and the Snowball stemmer (the costliest step).
      */
     /** Small at first: the tagger's set-up analyses each of thousands of names and phrases in a fresh instance. */
-    private final WordTable<Word> wordCache = new WordTable<>(64, WORD_CACHE_SIZE);
+    private final WordTable wordCache = new WordTable(64, WORD_CACHE_SIZE);
+    /** Word id → its facts, {@link #FACTS} longs from {@code id * FACTS}. */
+    private long[] facts = new long[64 * FACTS];
+    /** Word id → its stem. */
+    private String[] stems = new String[64];
+    /** Changes whenever word ids are given anew (the cache emptied), so readers keeping data by id know. */
+    private int generation;
     private Vocabulary cachedStems;
     private Vocabulary cachedWords;
     private String text = "";
@@ -59,7 +80,8 @@ public final class AnalyzedText {
     private int[] shape = new int[256];
     private int[] lowerOffset = new int[256];
     private int[] lowerLength = new int[256];
-    private Word[] words = new Word[256];
+    /** Token → the word id of its lowercased form. */
+    private int[] tokenWord = new int[256];
     private char[] lowerChars = new char[2048];
     private char[] scratch = new char[128];
     private int lowerUsed;
@@ -85,9 +107,12 @@ public final class AnalyzedText {
         size = 0;
         lowerUsed = 0;
         if (stems != cachedStems || words != cachedWords) {
-            wordCache.clear();
+            clearWords();
             cachedStems = stems;
             cachedWords = words;
+        } else if (wordCache.full()) {
+            // Only between articles: the ids of this article's tokens stay valid until the next one.
+            clearWords();
         }
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -141,29 +166,41 @@ public final class AnalyzedText {
         if (letters == length) {
             flags |= ALPHA;
         }
-        Word word = wordCache.get(hash, lowerChars, lowerAt, length);
-        if (word == null) {
+        int word = wordCache.get(hash, lowerChars, lowerAt, length);
+        if (word == WordTable.ABSENT) {
             word = newWord(hash, lowerAt, length, (flags & ALPHA) != 0, stems, words);
         }
-        if (word.stop()) {
-            flags |= STOP;
-        }
-        shape[i] = flags;
-        this.words[i] = word;
+        shape[i] = flags | (int) facts[word * FACTS + F_CLASSES];
+        tokenWord[i] = word;
     }
 
-    private Word newWord(long hash, int lowerAt, int length, boolean alphabetic, Vocabulary stems, Vocabulary words) {
+    private void clearWords() {
+        wordCache.clear();
+        Arrays.fill(stems, null);
+        generation++;
+    }
+
+    private int newWord(long hash, int lowerAt, int length, boolean alphabetic, Vocabulary stems, Vocabulary words) {
         String stem = alphabetic && length > 2 ? snowballStem(lowerAt, length) : new String(lowerChars, lowerAt, length);
         char[] stemChars = stem.toCharArray();
-        Word word = new Word(stem, TermHash.of(stemChars, 0, stemChars.length), stems.id(stemChars, 0, stemChars.length),
-                words.id(lowerChars, lowerAt, length),
-                STOP_WORDS.contains(lowerChars, lowerAt, length), hash(lowerChars, lowerAt, length),
-                hash(lowerChars, lowerAt + Math.max(0, length - 3), Math.min(3, length)),
-                hash(lowerChars, lowerAt, Math.min(3, length)) * 31 + 3,
-                hash(lowerChars, lowerAt + Math.max(0, length - 5), Math.min(5, length)) * 31 + 5,
-                annotator.classes(lowerChars, lowerAt, length), annotator.weight(stem));
-        wordCache.put(hash, lowerChars, lowerAt, length, word);
-        return word;
+        int id = wordCache.put(hash, lowerChars, lowerAt, length);
+        if (facts.length < (id + 1) * FACTS) {
+            facts = Arrays.copyOf(facts, facts.length * 2);
+            this.stems = Arrays.copyOf(this.stems, this.stems.length * 2);
+        }
+        int at = id * FACTS;
+        facts[at + F_HASH] = hash(lowerChars, lowerAt, length);
+        facts[at + F_SUFFIX] = hash(lowerChars, lowerAt + Math.max(0, length - 3), Math.min(3, length));
+        facts[at + F_PREFIX] = hash(lowerChars, lowerAt, Math.min(3, length)) * 31 + 3;
+        facts[at + F_LONG_SUFFIX] = hash(lowerChars, lowerAt + Math.max(0, length - 5), Math.min(5, length)) * 31 + 5;
+        facts[at + F_STEM_HASH] = TermHash.of(stemChars, 0, stemChars.length);
+        facts[at + F_IDS] = (long) stems.id(stemChars, 0, stemChars.length) << 32
+                | (words.id(lowerChars, lowerAt, length) & 0xffffffffL);
+        int stop = STOP_WORDS.contains(lowerChars, lowerAt, length) ? STOP : 0;
+        facts[at + F_CLASSES] = (long) annotator.classes(lowerChars, lowerAt, length) << 32 | stop;
+        facts[at + F_WEIGHT] = Double.doubleToRawLongBits(annotator.weight(stem));
+        this.stems[id] = stem;
+        return id;
     }
 
     /** 64-bit FNV-1a of the characters: stable across runs and machines (a model's features are made of it). */
@@ -196,7 +233,7 @@ public final class AnalyzedText {
         shape = Arrays.copyOf(shape, capacity);
         lowerOffset = Arrays.copyOf(lowerOffset, capacity);
         lowerLength = Arrays.copyOf(lowerLength, capacity);
-        words = Arrays.copyOf(words, capacity);
+        tokenWord = Arrays.copyOf(tokenWord, capacity);
     }
 
     private static char[] ensure(char[] chars, int needed) {
@@ -229,42 +266,56 @@ public final class AnalyzedText {
 
     /** Id of the lowercased token in the word vocabulary (names, cue words), or {@link Vocabulary#UNKNOWN}. */
     public int wordId(int i) {
-        return words[i].wordId();
+        return (int) facts[tokenWord[i] * FACTS + F_IDS];
     }
 
     /** Id of the stem in the stem vocabulary (taxonomy phrases), or {@link Vocabulary#UNKNOWN}. */
     public int stemId(int i) {
-        return words[i].stemId();
+        return (int) (facts[tokenWord[i] * FACTS + F_IDS] >> 32);
     }
 
     /** {@link #hash} of the lowercased token. */
     public long wordHash(int i) {
-        return words[i].hash();
+        return facts[tokenWord[i] * FACTS + F_HASH];
     }
 
     /** {@link #hash} of the last three characters of the lowercased token. */
     public long suffixHash(int i) {
-        return words[i].suffixHash();
+        return facts[tokenWord[i] * FACTS + F_SUFFIX];
     }
 
     /** {@link #hash} of the first three characters of the lowercased token. */
     public long prefixHash(int i) {
-        return words[i].prefixHash();
+        return facts[tokenWord[i] * FACTS + F_PREFIX];
     }
 
     /** {@link #hash} of the last five characters of the lowercased token. */
     public long longSuffixHash(int i) {
-        return words[i].longSuffixHash();
+        return facts[tokenWord[i] * FACTS + F_LONG_SUFFIX];
     }
 
     /** The classes the {@link WordAnnotator} of this analysis gave the token's word. */
     public int wordClasses(int i) {
-        return words[i].classes();
+        return (int) (facts[tokenWord[i] * FACTS + F_CLASSES] >>> 32);
     }
 
     /** The weight the {@link WordAnnotator} of this analysis gave the token's stem. */
     public double wordWeight(int i) {
-        return words[i].weight();
+        return Double.longBitsToDouble(facts[tokenWord[i] * FACTS + F_WEIGHT]);
+    }
+
+    /**
+     * The dense id of token {@code i}'s lowercased word in this analysis' word cache (0 to the number of distinct
+     * words seen): a reader may keep its own facts about a word in an array indexed by it, valid while
+     * {@link #wordGeneration} stays the same.
+     */
+    public int wordIndex(int i) {
+        return tokenWord[i];
+    }
+
+    /** Changes whenever the word cache is emptied and word ids ({@link #wordIndex}) are given anew. */
+    public int wordGeneration() {
+        return generation;
     }
 
     /** True when the annotations of this analysis are {@code annotator}'s. */
@@ -287,12 +338,12 @@ public final class AnalyzedText {
     }
 
     public String stem(int i) {
-        return words[i].stem();
+        return stems[tokenWord[i]];
     }
 
     /** {@link TermHash} of the stem, computed once per distinct word. */
     public long stemHash(int i) {
-        return words[i].stemHash();
+        return facts[tokenWord[i] * FACTS + F_STEM_HASH];
     }
 
     /** True when the lowercased token is in {@code words}, without making a String. */

@@ -86,7 +86,7 @@ public final class DeskModel {
      */
     public double[] scores(AnalyzedText text, int limit) {
         Scratch s = scratch.get();
-        s.startDocument();
+        s.startDocument(text);
         long previous = 0;
         boolean hasPrevious = false;
         for (int i = 0; i < text.size() && DeskAnalyzer.read(text, i, limit); i++) {
@@ -94,7 +94,7 @@ public final class DeskModel {
                 continue;
             }
             long term = text.stemHash(i);
-            add(s, term);
+            addRow(s, unigramRow(s, text.wordIndex(i), term));
             if (hasPrevious) {
                 add(s, FeatureFingerprints.bigram(previous, term));
             }
@@ -133,8 +133,22 @@ public final class DeskModel {
         return maxent;
     }
 
+    /** The unigram row of the word with this index in the analysis, looked up once per word and thread. */
+    private int unigramRow(Scratch s, int word, long term) {
+        int[] known = s.ensureWords(word);
+        int rowPlusTwo = known[word];
+        if (rowPlusTwo == 0) {
+            rowPlusTwo = featureRows.get(term) + 2;
+            known[word] = rowPlusTwo;
+        }
+        return rowPlusTwo - 2;
+    }
+
     private void add(Scratch s, long fingerprint) {
-        int row = featureRows.get(fingerprint);
+        addRow(s, featureRows.get(fingerprint));
+    }
+
+    private void addRow(Scratch s, int row) {
         if (row != FeatureTable.ABSENT && s.firstTime(row)) {
             int width = categories.length;
             int base = row * width;
@@ -161,15 +175,38 @@ public final class DeskModel {
         return probabilities;
     }
 
-    /** One thread's working space: which features it has counted in this article, and the running sums. */
+    /**
+     * One thread's working space: which features it has counted in this article, the running sums, and the
+     * unigram row of each word of the analysis' word cache (by {@link AnalyzedText#wordIndex}; row + 2, 0 when
+     * not looked up yet), so that a word's row is looked up once, not on every token.
+     */
     private static final class Scratch {
         private final int[] seenIn;
         private int document;
         final double[] sums;
+        private int[] wordRows = new int[1024];
+        private AnalyzedText wordsOf;
+        private int wordGeneration;
 
         Scratch(int rows, int width) {
             this.seenIn = new int[rows];
             this.sums = new double[width];
+        }
+
+        void startDocument(AnalyzedText text) {
+            if (text != wordsOf || text.wordGeneration() != wordGeneration) {
+                Arrays.fill(wordRows, 0);
+                wordsOf = text;
+                wordGeneration = text.wordGeneration();
+            }
+            startDocument();
+        }
+
+        int[] ensureWords(int word) {
+            if (word >= wordRows.length) {
+                wordRows = Arrays.copyOf(wordRows, Math.max(word + 1, wordRows.length * 2));
+            }
+            return wordRows;
         }
 
         void startDocument() {
