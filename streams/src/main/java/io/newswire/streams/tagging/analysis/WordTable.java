@@ -9,8 +9,9 @@ import java.util.Arrays;
  * arrays, instead of several hash tables or an object per word.
  *
  * <p>Open addressing over one flat {@code long[]} kept at most half full, each slot two longs side by side (the
- * hash, then the id + 1; 0 is an empty slot), so a probe touches one cache line; the words' chars are kept one
- * after another in one {@code char[]} (by id), compared only when the hash matches. Lucene's
+ * hash, then the id + 1, the word's length and where its chars start; 0 is an empty slot), so a probe touches
+ * one cache line; the words' chars are kept one after another in one {@code char[]}, compared (one more cache
+ * line) only when the hash and the length match. Lucene's
  * {@code CharArrayMap} did the same job with more probes (up to 80 % full) that each dereference a key array.
  *
  * <p>Not thread-safe: one per thread. Bounded: the caller {@link #clear}s it when {@link #full} between two
@@ -22,8 +23,15 @@ final class WordTable {
     /** What {@link #get} returns for a word that is not in the table. */
     static final int ABSENT = -1;
 
+    private static final int ID_BITS = 24;
+    private static final long ID_MASK = (1L << ID_BITS) - 1;
+    private static final int LONG_WORD = 255;
+
     private final int maxSize;
-    /** Slot {@code s}: the hash at {@code 2s}, the id + 1 at {@code 2s + 1} (0: empty). */
+    /**
+     * Slot {@code s}: the hash at {@code 2s}; at {@code 2s + 1} the id + 1 (low {@link #ID_BITS} bits; 0: empty),
+     * the length (next 8 bits, {@link #LONG_WORD} when longer) and where the chars start in {@link #chars} (high 32 bits).
+     */
     private long[] slots;
     private int mask;
     /** The chars of word {@code id} are {@code chars[charStart[id], charStart[id + 1])}. */
@@ -40,18 +48,34 @@ final class WordTable {
     int get(long hash, char[] text, int offset, int length) {
         long[] table = slots;
         int slot = ((int) hash & mask) << 1;
-        long idPlusOne;
-        while ((idPlusOne = table[slot + 1]) != 0) {
-            if (table[slot] == hash) {
-                int id = (int) idPlusOne - 1;
-                int from = charStart[id];
-                if (Arrays.equals(chars, from, charStart[id + 1], text, offset, offset + length)) {
-                    return id;
-                }
+        long entry;
+        while ((entry = table[slot + 1]) != 0) {
+            if (table[slot] == hash && sameWord(entry, text, offset, length)) {
+                return (int) (entry & ID_MASK) - 1;
             }
             slot = (slot + 2) & (mask << 1 | 1);
         }
         return ABSENT;
+    }
+
+    private boolean sameWord(long entry, char[] text, int offset, int length) {
+        int storedLength = (int) (entry >>> ID_BITS) & LONG_WORD;
+        if (storedLength == LONG_WORD) {
+            int id = (int) (entry & ID_MASK) - 1;
+            storedLength = charStart[id + 1] - charStart[id];
+        }
+        if (storedLength != length) {
+            return false;
+        }
+        // A plain loop: words are short, and the vectorised Arrays.equals costs more to set up than it saves.
+        int from = (int) (entry >>> 32);
+        char[] stored = chars;
+        for (int k = 0; k < length; k++) {
+            if (stored[from + k] != text[offset + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the table holds as many words as it should: {@link #clear} it before the next text. */
@@ -74,7 +98,7 @@ final class WordTable {
         }
         System.arraycopy(text, offset, chars, from, length);
         charStart[id + 1] = from + length;
-        insert(hash, id);
+        insert(hash, entry(id, from, length));
         size++;
         return id;
     }
@@ -89,13 +113,20 @@ final class WordTable {
         return size;
     }
 
-    private void insert(long hash, int id) {
+    private static long entry(int id, int from, int length) {
+        if (id + 1L > ID_MASK) {
+            throw new IllegalStateException("more than " + ID_MASK + " words in one text");
+        }
+        return (long) from << 32 | (long) Math.min(length, LONG_WORD) << ID_BITS | (id + 1L);
+    }
+
+    private void insert(long hash, long entry) {
         int slot = ((int) hash & mask) << 1;
         while (slots[slot + 1] != 0) {
             slot = (slot + 2) & (mask << 1 | 1);
         }
         slots[slot] = hash;
-        slots[slot + 1] = id + 1L;
+        slots[slot + 1] = entry;
     }
 
     private void grow() {
@@ -103,7 +134,7 @@ final class WordTable {
         allocate((mask + 1) * 2);
         for (int s = 0; s < old.length; s += 2) {
             if (old[s + 1] != 0) {
-                insert(old[s], (int) old[s + 1] - 1);
+                insert(old[s], old[s + 1]);
             }
         }
     }
