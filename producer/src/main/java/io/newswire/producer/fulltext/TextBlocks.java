@@ -118,7 +118,17 @@ final class TextBlocks {
         if (verdict == null) {
             String lower = names.toLowerCase(Locale.ROOT).strip();
             // As Readability: an article-like word anywhere in the names rescues ("content-wrapper sidebar-included").
-            verdict = BOILERPLATE.matcher(lower).find() && !MAYBE_ARTICLE.matcher(lower).find();
+            verdict = false;
+            boolean rescued = false;
+            for (String name : lower.split("\\s+")) {
+                // A name that says boilerplate is not rescued by its own article word ("entry-meta", "post-author-info").
+                if (BOILERPLATE.matcher(name).find()) {
+                    verdict = true;
+                } else if (MAYBE_ARTICLE.matcher(name).find()) {
+                    rescued = true;
+                }
+            }
+            verdict &= !rescued;
             if (namesVerdicts.size() < MAX_CACHED_NAMES) {
                 namesVerdicts.put(names, verdict);
             }
