@@ -84,6 +84,11 @@ final class MainContent {
         for (int dropped = 0; dropped < MAX_TRAILERS && end >= 2; dropped++) {
             Block last = article.get(end - 1);
             String text = last.text();
+            if (text.endsWith(":") && text.length() < MAX_TRAILER) {
+                // A line that announces what follows, at the end: what it announced was not kept.
+                end--;
+                continue;
+            }
             if (last.owner().parent == article.get(end - 2).owner().parent || text.length() >= MAX_TRAILER
                     || SENTENCE_END.indexOf(text.charAt(text.length() - 1)) >= 0) {
                 break;
