@@ -56,8 +56,7 @@ public final class DeskModel {
             featureRows.put(FeatureFingerprints.of(predicate.getKey()), row);
             row++;
         }
-        int rows = row;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(rows, width));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(width));
     }
 
     public DeskModelInfo info() {
@@ -181,15 +180,15 @@ public final class DeskModel {
      * not looked up yet), so that a word's row is looked up once, not on every token.
      */
     private static final class Scratch {
-        private final int[] seenIn;
-        private int document;
+        /** Row + 1 of each feature counted in this article (0: empty slot), at most half full. */
+        private int[] seenRows = new int[2048];
+        private int seenCount;
         final double[] sums;
         private int[] wordRows = new int[1024];
         private AnalyzedText wordsOf;
         private int wordGeneration;
 
-        Scratch(int rows, int width) {
-            this.seenIn = new int[rows];
+        Scratch(int width) {
             this.sums = new double[width];
         }
 
@@ -210,21 +209,44 @@ public final class DeskModel {
         }
 
         void startDocument() {
-            // A new stamp per article instead of clearing the table: O(1) per article.
-            document++;
-            if (document == Integer.MAX_VALUE) {
-                Arrays.fill(seenIn, 0);
-                document = 1;
-            }
+            Arrays.fill(seenRows, 0);
+            seenCount = 0;
             Arrays.fill(sums, 0);
         }
 
         boolean firstTime(int row) {
-            if (seenIn[row] == document) {
-                return false;
+            // A small open-addressing set of this article's rows (a few hundred): it stays in the L1 cache,
+            // where a stamp per row of the whole model (hundreds of KB) missed it on most features.
+            int[] table = seenRows;
+            int mask = table.length - 1;
+            int slot = (row * 0x9E3779B9 >>> 16) & mask;
+            int found;
+            while ((found = table[slot]) != 0) {
+                if (found == row + 1) {
+                    return false;
+                }
+                slot = (slot + 1) & mask;
             }
-            seenIn[row] = document;
+            table[slot] = row + 1;
+            if (++seenCount * 2 > table.length) {
+                growSeen();
+            }
             return true;
+        }
+
+        private void growSeen() {
+            int[] old = seenRows;
+            seenRows = new int[old.length * 2];
+            int mask = seenRows.length - 1;
+            for (int entry : old) {
+                if (entry != 0) {
+                    int slot = ((entry - 1) * 0x9E3779B9 >>> 16) & mask;
+                    while (seenRows[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    seenRows[slot] = entry;
+                }
+            }
         }
     }
 }
