@@ -73,6 +73,8 @@ final class MainContent {
     /** Longest trailing line dropped as a trailer. */
     private static final int MAX_TRAILER = 300;
     private static final int MAX_TRAILERS = 3;
+    /** Longest last line with a link dropped as a call to action. */
+    private static final int MAX_LINKED_TRAILER = 150;
 
     /**
      * The article without its trailer: the last block goes when it sits in a container of its own (not beside the
@@ -84,8 +86,10 @@ final class MainContent {
         for (int dropped = 0; dropped < MAX_TRAILERS && end >= 2; dropped++) {
             Block last = article.get(end - 1);
             String text = last.text();
-            if (text.endsWith(":") && text.length() < MAX_TRAILER) {
-                // A line that announces what follows, at the end: what it announced was not kept.
+            if (text.endsWith(":") && text.length() < MAX_TRAILER
+                    || dropped == 0 && last.linkChars() > 0 && text.length() < MAX_LINKED_TRAILER) {
+                // A line that announces what follows, at the end: what it announced was not kept. A short last line
+                // with a link is a call to action (follow us, subscribe, more at, read on), not the article's end.
                 end--;
                 continue;
             }

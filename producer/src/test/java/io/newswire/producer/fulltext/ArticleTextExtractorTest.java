@@ -130,4 +130,28 @@ class ArticleTextExtractorTest {
 
         assertThat(text).endsWith("Tickets are on sale from Monday.").doesNotContain("Source:").doesNotContain("Print");
     }
+
+    @Test
+    void shouldDropALastCallToActionWithALinkAndALastLineAnnouncingWhatWasDropped() {
+        String body = "<p>" + "The ferry service resumes next week, the operator said, after the storm damage was repaired. ".repeat(3)
+                + "</p><p>Tickets are on sale from Monday.</p>";
+        String withLink = "<html><body><article>" + body
+                + "<p>Follow us on <a href=\"https://social.example\">Social</a> for the latest news.</p></article></body></html>";
+        String withColon = "<html><body><article>" + body + "<p>Read also:</p></article></body></html>";
+
+        assertThat(extractor.text(withLink, null)).endsWith("Tickets are on sale from Monday.").doesNotContain("Follow us");
+        assertThat(extractor.text(withColon, null)).endsWith("Tickets are on sale from Monday.").doesNotContain("Read also");
+    }
+
+    @Test
+    void shouldNotLetAnArticleWordInsideABoilerplateNameRescueIt() {
+        String page = "<html><body><article><div class=\"entry-content\"><p>"
+                + "The ferry service resumes next week, the operator said, after the storm damage was repaired. ".repeat(3)
+                + "</p><div class=\"entry-author-info\"><p>Jane Doe writes about ferries, harbours and the sea for us.</p></div>"
+                + "<p>Tickets are on sale from Monday, the operator added in a statement.</p></div></article></body></html>";
+
+        String text = extractor.text(page, null);
+
+        assertThat(text).contains("Tickets are on sale from Monday").doesNotContain("Jane Doe");
+    }
 }

@@ -23,7 +23,6 @@ final class DocumentWords {
     private long[] runLast = new long[256];
     private long[] runBefore = new long[256];
     private int[] remembered = new int[256];
-    private int[] typesSeen = new int[256];
 
     /** Reads the casing of every word of {@code text}, forgetting the previous text's. */
     void read(AnalyzedText text, int[] flags) {
@@ -35,9 +34,7 @@ final class DocumentWords {
             runLast = new long[capacity];
             runBefore = new long[capacity];
             remembered = new int[capacity];
-            typesSeen = new int[capacity];
         } else {
-            Arrays.fill(typesSeen, 0);
             Arrays.fill(remembered, 0);
             Arrays.fill(keys, 0L);
             Arrays.fill(kinds, 0);
@@ -113,14 +110,7 @@ final class DocumentWords {
         int slot = slot(wordHash);
         if (keys[slot] == key(wordHash)) {
             remembered[slot] = 2 + NameLabels.type(label);
-            typesSeen[slot] |= NameFeatures.typeBit(label);
         }
-    }
-
-    /** The {@link NameFeatures#typeBit}s of every label the finder gave the word in this text so far. */
-    int typesSeen(long wordHash) {
-        int slot = slot(wordHash);
-        return keys[slot] == key(wordHash) ? typesSeen[slot] : 0;
     }
 
     /** The last word of the longest run the word is part of in this text, or 0. */

@@ -96,20 +96,6 @@ final class NameFeatures {
         return mix(34, remembered * 8L + shape(text, i));
     }
 
-    /** A bit per label type, outside included: the {@link #article} feature's mask is made of them. */
-    static int typeBit(int label) {
-        return 1 << (1 + NameLabels.type(label));
-    }
-
-    /**
-     * The second pass's feature: the types (outside included, {@link #typeBit}) the first pass gave the word
-     * anywhere in the text, with the token's shape. Only runs whose words the first pass typed two ways are
-     * read again with it, so a name is typed by the whole article, not only by what came before it.
-     */
-    static long article(int shape, int typesSeen) {
-        return mix(39, typesSeen * 8L + shape);
-    }
-
     static void history(int previousLabel, int context, long[] out, int at) {
         out[at] = mix(11, previousLabel);
         out[at + 1] = mix(19, previousLabel * 64L + context);

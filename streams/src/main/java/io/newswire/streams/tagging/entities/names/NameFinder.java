@@ -3,7 +3,6 @@ package io.newswire.streams.tagging.entities.names;
 import io.newswire.streams.tagging.analysis.AnalyzedText;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntUnaryOperator;
 import org.apache.lucene.analysis.CharArraySet;
 
 /**
@@ -66,8 +65,6 @@ public final class NameFinder {
         private final float[] scores = new float[NameLabels.COUNT];
         private int[] labels = new int[256];
         private int[] tokenFlags = new int[256];
-        /** Per token: the {@link DocumentWords#remembered} value the first pass read. */
-        private int[] remembered = new int[256];
         private int[] flags = new int[0];
         private int[] path = new int[0];
         private int[] back = new int[0];
@@ -96,11 +93,6 @@ public final class NameFinder {
         /** {@link NameLabels#PERSON}, {@link NameLabels#ORGANIZATION} or {@link NameLabels#LOCATION}. */
         public int type(int k) {
             return types[k];
-        }
-
-        /** The types the first pass gave the word of this hash anywhere in the last text ({@link NameFeatures#typeBit}). */
-        int typesSeen(long wordHash) {
-            return casing.typesSeen(wordHash);
         }
 
         /** The label given to token {@code i}. */
@@ -145,7 +137,6 @@ public final class NameFinder {
         if (scratch.labels.length < size) {
             scratch.labels = new int[Math.max(size, scratch.labels.length * 2)];
             scratch.tokenFlags = new int[scratch.labels.length];
-            scratch.remembered = new int[scratch.labels.length];
         }
         scratch.count = 0;
         int[] flags = scratch.tokenFlags;
@@ -161,9 +152,8 @@ public final class NameFinder {
             while (i < size && flags[i] != 0) {
                 i++;
             }
-            decode(text, from, i, scratch, false);
+            decode(text, from, i, scratch);
         }
-        secondPass(text, scratch);
         int spanStart = -1;
         for (i = 0; i < size; i++) {
             int label = scratch.labels[i];
@@ -181,42 +171,7 @@ public final class NameFinder {
     }
 
     /** Scores and decodes the run of candidate tokens {@code from} (inclusive) to {@code to} (exclusive). */
-    /**
-     * A run with a word the first pass typed two ways in this text is read again, knowing every type its words
-     * got anywhere in it.
-     */
-    private void secondPass(AnalyzedText text, Scratch scratch) {
-        int[] flags = scratch.tokenFlags;
-        int size = text.size();
-        int i = 0;
-        while (i < size) {
-            if (flags[i] == 0) {
-                i++;
-                continue;
-            }
-            int from = i;
-            while (i < size && flags[i] != 0) {
-                i++;
-            }
-            if (typesDisagree(i - from, t -> text.is(from + t, AnalyzedText.CAPITALISED)
-                    ? scratch.casing.typesSeen(text.wordHash(from + t)) : 0)) {
-                decode(text, from, i, scratch, true);
-            }
-        }
-    }
-
-    /** Whether one of the {@code length} masks of {@link NameFeatures#typeBit}s holds two types or more. */
-    static boolean typesDisagree(int length, IntUnaryOperator typesSeen) {
-        for (int t = 0; t < length; t++) {
-            int mask = typesSeen.applyAsInt(t);
-            if ((mask & (mask - 1)) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void decode(AnalyzedText text, int from, int to, Scratch scratch, boolean second) {
+    private void decode(AnalyzedText text, int from, int to, Scratch scratch) {
         int length = to - from;
         scratch.ensureRun(length);
         int labels = NameLabels.COUNT;
@@ -226,14 +181,7 @@ public final class NameFinder {
             scratch.flags[t] = scratch.tokenFlags[i];
             int n = NameFeatures.of(text, scratch.tokenFlags, scratch.casing, i, scratch.features);
             Arrays.fill(scores, 0f);
-            if (!second) {
-                scratch.remembered[i] = scratch.casing.remembered(text.wordHash(i));
-            }
-            scratch.features[n++] = NameFeatures.memory(text, i, scratch.remembered[i]);
-            if (second) {
-                scratch.features[n++] = NameFeatures.article(NameFeatures.shape(text, i),
-                        text.is(i, AnalyzedText.CAPITALISED) ? scratch.casing.typesSeen(text.wordHash(i)) : 0);
-            }
+            scratch.features[n++] = NameFeatures.memory(text, i, scratch.casing.remembered(text.wordHash(i)));
             model.score(scratch.features, n, scores);
             System.arraycopy(scores, 0, scratch.emit, t * labels, labels);
             System.arraycopy(transitions, NameFeatures.historyContext(text, i) * labels * labels, scratch.trans,
@@ -242,9 +190,6 @@ public final class NameFinder {
         BioDecoder.decode(length, scratch.emit, scratch.trans, scratch.flags, scratch.delta, scratch.back,
                 scratch.path);
         System.arraycopy(scratch.path, 0, scratch.labels, from, length);
-        if (second) {
-            return;
-        }
         for (int t = 0; t < length; t++) {
             if (text.is(from + t, AnalyzedText.CAPITALISED)) {
                 scratch.casing.remember(text.wordHash(from + t), scratch.path[t]);

@@ -30,7 +30,7 @@ public final class NameTrainer {
      * label ({@link NameFeatures#HISTORY} per label), what it may be in a name, and its gold label.
      */
     private record Token(long[] features, long[] history, long[] memory, long word, boolean capitalised, int flags,
-                         int gold, int shape) {
+                         int gold) {
     }
 
     /** A run of candidate tokens: decoded together, learned from together. */
@@ -38,7 +38,7 @@ public final class NameTrainer {
     }
 
     /** The runs of one passage, in order: what the finder made of a word earlier in it is a feature. */
-    private record PassageRuns(List<Run> runs, Map<Long, Integer> heldOutTypes) {
+    private record PassageRuns(List<Run> runs) {
     }
 
     public record Settings(int epochs, int cutoff, long seed) {
@@ -50,50 +50,10 @@ public final class NameTrainer {
 
     private final Settings settings;
     private final Clock clock;
-    /** Whether the second pass learns from held-out first-pass types (false for the fold models that give them). */
-    private final boolean stacked;
 
     public NameTrainer(Settings settings, Clock clock) {
-        this(settings, clock, true);
-    }
-
-    private NameTrainer(Settings settings, Clock clock, boolean stacked) {
         this.settings = settings;
         this.clock = clock;
-        this.stacked = stacked;
-    }
-
-    /**
-     * For each passage, the types the first pass gives each word when the passage was not part of its
-     * training (two folds): the second pass learns from what the first makes of unseen text, not of text it
-     * has learned by heart.
-     */
-    private void heldOutTypes(List<ConllCorpus.Passage> passages, List<PassageRuns> byPassage) {
-        NewsAnalyzer analyzer = new NewsAnalyzer();
-        Vocabulary stems = new Vocabulary();
-        Vocabulary words = new Vocabulary();
-        AnalyzedText reuse = new AnalyzedText();
-        for (int fold = 0; fold < 2; fold++) {
-            List<ConllCorpus.Passage> training = new ArrayList<>();
-            for (int p = 0; p < passages.size(); p++) {
-                if (p % 2 != fold) {
-                    training.add(passages.get(p));
-                }
-            }
-            NameFinder finder = new NameFinder(new NameTrainer(settings, clock, false).train(training, "fold"));
-            NameFinder.Scratch scratch = finder.newScratch();
-            for (int p = fold; p < passages.size(); p += 2) {
-                AnalyzedText text = AlignedPassage.of(passages.get(p), analyzer, stems, words, reuse).text;
-                finder.find(text, scratch);
-                Map<Long, Integer> types = byPassage.get(p).heldOutTypes();
-                for (int i = 0; i < text.size(); i++) {
-                    if (text.is(i, AnalyzedText.CAPITALISED)) {
-                        types.put(text.wordHash(i), scratch.typesSeen(text.wordHash(i)));
-                    }
-                }
-            }
-        }
-        analyzer.close();
     }
 
     public NameModel train(List<ConllCorpus.Passage> passages, String trainingData) {
@@ -122,9 +82,6 @@ public final class NameTrainer {
                 // the current weights, then the sum of (step × update) that averaging subtracts
                 weights.put(entry.getKey(), new double[2 * NameLabels.COUNT]);
             }
-        }
-        if (stacked) {
-            heldOutTypes(passages, byPassage);
         }
         long step = learn(byPassage, weights);
         Map<Long, float[]> averaged = average(weights, step);
@@ -162,27 +119,9 @@ public final class NameTrainer {
             Collections.shuffle(order, random);
             for (PassageRuns passage : order) {
                 remembered.clear();
-                if (!stacked) {
-                    for (Run run : passage.runs()) {
-                        step = learn(run.tokens(), remembered, weights, step, new Work(emit, trans, delta, back,
-                                flags, predicted, memory), null, null);
-                    }
-                    continue;
-                }
-                Map<Long, Integer> types = passage.heldOutTypes();
-                List<long[]> memories = new ArrayList<>();
                 for (Run run : passage.runs()) {
                     step = learn(run.tokens(), remembered, weights, step, new Work(emit, trans, delta, back, flags,
-                            predicted, memory), null, null);
-                    memories.add(Arrays.copyOf(memory, run.tokens().length));
-                }
-                for (int r = 0; r < passage.runs().size(); r++) {
-                    Token[] tokens = passage.runs().get(r).tokens();
-                    if (NameFinder.typesDisagree(tokens.length, t -> tokens[t].capitalised()
-                            ? types.getOrDefault(tokens[t].word(), 0) : 0)) {
-                        step = learn(tokens, remembered, weights, step, new Work(emit, trans, delta, back, flags,
-                                predicted, memory), memories.get(r), types);
-                    }
+                            predicted, memory));
                 }
             }
         }
@@ -191,15 +130,12 @@ public final class NameTrainer {
 
     /** Work space of one run's decoding. */
     private record Work(float[] emit, float[] trans, float[] delta, int[] back, int[] flags, int[] predicted,
-                        long[] memory, long[] article) {
-        Work(float[] emit, float[] trans, float[] delta, int[] back, int[] flags, int[] predicted, long[] memory) {
-            this(emit, trans, delta, back, flags, predicted, memory, new long[memory.length]);
-        }
+                        long[] memory) {
     }
 
     /** Decodes one run, learns from it, and remembers what it made of its words. */
     private static long learn(Token[] tokens, Map<Long, Integer> remembered, Map<Long, double[]> weights, long step,
-                              Work work, long[] firstMemory, Map<Long, Integer> types) {
+                              Work work) {
         int labels = NameLabels.COUNT;
         float[] emit = work.emit();
         float[] trans = work.trans();
@@ -208,21 +144,12 @@ public final class NameTrainer {
         long[] memory = work.memory();
         for (int t = 0; t < tokens.length; t++) {
             flags[t] = tokens[t].flags();
-            memory[t] = firstMemory != null ? firstMemory[t]
-                    : tokens[t].memory()[remembered.getOrDefault(tokens[t].word(), 0)];
+            memory[t] = tokens[t].memory()[remembered.getOrDefault(tokens[t].word(), 0)];
             score(tokens[t].features(), 0, tokens[t].features().length, weights, emit, t * labels);
             double[] m = weights.get(memory[t]);
             if (m != null) {
                 for (int l = 0; l < labels; l++) {
                     emit[t * labels + l] += (float) m[l];
-                }
-            }
-            if (types != null) {
-                work.article()[t] = NameFeatures.article(tokens[t].shape(), tokens[t].capitalised()
-                        ? types.getOrDefault(tokens[t].word(), 0) : 0);
-                double[] a = weights.computeIfAbsent(work.article()[t], k -> new double[2 * NameLabels.COUNT]);
-                for (int l = 0; l < labels; l++) {
-                    emit[t * labels + l] += (float) a[l];
                 }
             }
             for (int p = 0; p < labels; p++) {
@@ -232,14 +159,6 @@ public final class NameTrainer {
         }
         BioDecoder.decode(tokens.length, emit, trans, flags, work.delta(), work.back(), predicted);
         update(tokens, predicted, memory, step, weights);
-        if (types != null) {
-            for (int t = 0; t < tokens.length; t++) {
-                if (tokens[t].gold() != predicted[t]) {
-                    move(work.article(), t, 1, tokens[t].gold(), predicted[t], step, weights);
-                }
-            }
-            return step + 1;
-        }
         for (int t = 0; t < tokens.length; t++) {
             if (tokens[t].capitalised()) {
                 remembered.put(tokens[t].word(), 2 + NameLabels.type(predicted[t]));
@@ -366,14 +285,14 @@ public final class NameTrainer {
                     memory[r] = NameFeatures.memory(text, i, r);
                 }
                 run.add(new Token(Arrays.copyOf(features, n), history, memory, text.wordHash(i),
-                        text.is(i, AnalyzedText.CAPITALISED), flags, gold, NameFeatures.shape(text, i)));
+                        text.is(i, AnalyzedText.CAPITALISED), flags, gold));
                 previous = gold;
             }
             if (!run.isEmpty()) {
                 runs.add(new Run(run.toArray(new Token[0])));
                 run.clear();
             }
-            byPassage.add(new PassageRuns(runs, new HashMap<>()));
+            byPassage.add(new PassageRuns(runs));
         }
         analyzer.close();
         return byPassage;
