@@ -431,7 +431,7 @@ final class MainContent {
 
     private static boolean isCaption(Block block) {
         Box boilerplate = block.boilerplateAncestor();
-        return boilerplate != null && boilerplate.tag.equals("figcaption");
+        return boilerplate != null && (boilerplate.tag.equals("figcaption") || boilerplate.names().contains("caption"));
     }
 
     private static boolean isHeading(Block block) {
