@@ -36,7 +36,10 @@ final class TextBlocks {
                     + "cookie|consent|cover-wrap|disqus|footer|gdpr|legends|menu|navbar|navigation|^nav$|nav-|-nav|"
                     + "related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
                     + "pagination|pager|popup|modal|newsletter|share|sharing|teaser-list|outbrain|taboola|"
-                    + "byline|author-info|author-bio|author-desc|authorbox|author-box|about-author|abh_|entry-utility|paywall|subscription|register|^contact$|(^|[-_])cta($|[-_])|disclaimer|affiliate|noprint|no-print|(^|[-_])meta($|[-_])|caption|credit|post-meta|entry-meta|article-meta|meta-data|postmetadata|tags|tagcloud|"
+                    + "byline|author-info|author-bio|author-desc|authorbox|author-box|about-author|abh_|entry-utility|"
+                    + "(^|[-_])meta($|[-_])|caption|credit|(^|[-_])cta($|[-_])|disclaimer|affiliate|noprint|no-print|"
+                    + "paywall|subscription|register|^contact$|embed|sharedaddy|jetpack|(^|[-_])likes?($|[-_])|"
+                    + "post-meta|entry-meta|article-meta|meta-data|postmetadata|tags|tagcloud|"
                     + "subscribe|promo|print-only|skip-link|screen-reader|sr-only|jump-to|toolbar|"
                     + "signup|login|copyright|imprint|recommend|read-more|readmore|more-articles|also-read|"
                     + "yom-remote");
