@@ -22,7 +22,7 @@ final class MainContent {
             "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
     private static final Pattern NEGATIVE = Pattern.compile(
             "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|"
-                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
+                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|author|caption|disclaimer");
     /** Blocks whose text scores their ancestors (list items and headings do not: menus are lists). */
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "div", "section", "article", "main",
             "blockquote", "font", "center", "dd", "body");
