@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class ExtractionCorpusTest {
 
     /** The figures reached, rounded down: a change may move them a little, never back. */
-    private static final double F1_FLOOR = 0.929;
-    private static final double PRECISION_FLOOR = 0.925;
+    private static final double F1_FLOOR = 0.931;
+    private static final double PRECISION_FLOOR = 0.928;
 
     @Test
     void shouldKeepItsScoreOnTheEvaluationSet() throws Exception {
