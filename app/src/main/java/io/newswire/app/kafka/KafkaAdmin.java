@@ -5,6 +5,7 @@ import io.newswire.common.TopicSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -16,7 +17,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Cluster checks and topic creation, with timeouts that turn into one clear line. */
 public final class KafkaAdmin implements AutoCloseable {
@@ -120,10 +123,16 @@ public final class KafkaAdmin implements AutoCloseable {
                             .configs(TopicSettings.topicConfigs()));
                 }
             }
+            List<String> created = new ArrayList<>();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                Map<String, KafkaFuture<Void>> results = admin.createTopics(missing).values();
+                for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+                    if (createdNow(result.getValue())) {
+                        created.add(result.getKey());
+                    }
+                }
             }
-            return missing.stream().map(NewTopic::name).toList();
+            return created;
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics at " + bootstrapServers + ": "
                     + e.getCause().getMessage(), e);
@@ -132,6 +141,24 @@ public final class KafkaAdmin implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Whether this call created the topic. Another newswire process starting at the same moment (streams and
+     * consumer together, several instances) may create it between our listing and our request: the topic then
+     * exists as wanted, which is no reason to fail.
+     */
+    private static boolean createdNow(KafkaFuture<Void> creation)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        try {
+            creation.get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return false;
+            }
+            throw e;
         }
     }
 
