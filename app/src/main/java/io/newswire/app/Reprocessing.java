@@ -77,6 +77,11 @@ public final class Reprocessing {
                         reported = done;
                     }
                     if (pipeline.drained(admin.admin())) {
+                        // Drained means every raw record is committed; the last records may have been committed
+                        // between the count above and this check, so the count is completed here.
+                        if (reported != total) {
+                            out.printf("re-tagged %d/%d raw records%n", total, total);
+                        }
                         out.printf("reprocessed: %s, %s and the sink are rebuilt from %s%n", topics.tagged().name(),
                                 topics.topicDaily().name(), topics.raw().name());
                         return true;
