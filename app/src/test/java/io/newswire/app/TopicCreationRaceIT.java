@@ -1,14 +1,15 @@
 package io.newswire.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newswire.app.kafka.KafkaAdmin;
 import io.newswire.testsupport.SharedKafka;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -55,8 +56,9 @@ class TopicCreationRaceIT {
                 List<String> all = new ArrayList<>(createdByA);
                 all.addAll(createdByB);
                 assertThat(all).as("each topic created by exactly one of the two").containsExactlyInAnyOrderElementsOf(names);
-                Set<String> existing = new HashSet<>(check.listTopics().names().get(30, TimeUnit.SECONDS));
-                assertThat(existing).containsAll(names);
+                // A created topic reaches every broker's metadata a moment later: poll with a deadline.
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        new HashSet<>(check.listTopics().names().get(30, TimeUnit.SECONDS))).containsAll(names));
             }
         } finally {
             pool.shutdownNow();
