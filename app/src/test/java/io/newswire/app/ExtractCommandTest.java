@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,21 @@ class ExtractCommandTest {
         assertThat(page.get("publishedAt").asText()).isEqualTo("2026-11-20T00:00:00Z");
         assertThat(page.get("language").asText()).isEqualTo("de");
         assertThat(page.get("author").asText()).isEqualTo("Jürgen Groß");
+    }
+
+    @Test
+    void shouldReadAGzippedPage() throws Exception {
+        Path file = dir.resolve("page.html.gz");
+        try (OutputStream gzip = new GZIPOutputStream(Files.newOutputStream(file))) {
+            gzip.write(PAGE.getBytes(Charset.forName("windows-1252")));
+        }
+
+        int code = Newswire.run("extract", file.toString());
+
+        assertThat(code).isEqualTo(0);
+        JsonNode page = JSON.readTree(out.toString(StandardCharsets.UTF_8).strip());
+        assertThat(page.get("title").asText()).isEqualTo("Straßenbahn fährt wieder");
+        assertThat(page.get("text").asText()).startsWith("Nach drei Wochen Bauzeit");
     }
 
     @Test
