@@ -107,6 +107,18 @@ public final class DashboardApi {
                 .map(DashboardApi::summary).toList();
     }
 
+    /**
+     * The rows of one page of an entity's articles: taken from its newest ones, already read for the page's topics,
+     * when they hold the page (or all there are); read from the sink only for pages further back.
+     */
+    private List<StoredArticle> entityPageRows(String id, List<StoredArticle> newest, int offset, int count) {
+        if (offset + count <= newest.size() || newest.size() < ENTITY_ARTICLES) {
+            int from = Math.min(offset, newest.size());
+            return newest.subList(from, Math.min(offset + count, newest.size()));
+        }
+        return queries.articlesWithEntity(id, offset, count);
+    }
+
     /** The entity page, or empty when no article in the sink names the entity. */
     public Optional<EntityDetail> entity(String id, int offset, int limit) {
         // Only days that can be (1900 to tomorrow), as the other views: older sinks may hold others.
@@ -140,7 +152,7 @@ public final class DashboardApi {
         List<TopicCount> topTopics = topics.entrySet().stream().map(e -> new TopicCount(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(TopicCount::articles).reversed().thenComparing(TopicCount::id))
                 .limit(TOP_N).toList();
-        ArticlePage page = page(queries.articlesWithEntity(id, offset, limit + 1), offset, limit);
+        ArticlePage page = page(entityPageRows(id, newest, offset, limit + 1), offset, limit);
         return Optional.of(new EntityDetail(id, mention.get().name(), mention.get().type(), total,
                 first.toString(), latest.toString(), days, topTopics, page));
     }
