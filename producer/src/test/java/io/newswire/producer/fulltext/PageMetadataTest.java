@@ -45,6 +45,32 @@ class PageMetadataTest {
     }
 
     @Test
+    void shouldDropABylinesByButKeepSurnameParticles() {
+        assertThat(authorOf("von AUTO ZEITUNG")).isEqualTo("AUTO ZEITUNG");
+        assertThat(authorOf("By Jane Doe")).isEqualTo("Jane Doe");
+        assertThat(authorOf("written by Jane Doe")).isEqualTo("Jane Doe");
+        assertThat(authorOf("par Marie Dupont")).isEqualTo("Marie Dupont");
+        assertThat(authorOf("Von der Leyen")).isEqualTo("Von der Leyen");
+        assertThat(authorOf("da Silva")).isEqualTo("da Silva");
+        assertThat(authorOf("Byron Kim")).isEqualTo("Byron Kim");
+        assertThat(authorOf("by the desk")).as("no name follows").isEqualTo("by the desk");
+        assertThat(authorOf("Von Vanessa Franke")).isEqualTo("Vanessa Franke");
+        assertThat(authorOf("Lindsey O&amp;#039;Donnell")).isEqualTo("Lindsey O'Donnell");
+    }
+
+    @Test
+    void shouldDecodeEntitiesThatAPageEscapedTwiceInItsTitle() {
+        ArticleTextExtractor.Extracted page = extractor.extract(page(
+                "<meta property=\"og:title\" content=\"Rock &amp;#038; roll &amp;#8211; the &amp;quot;best&amp;quot;\">", ""), null);
+
+        assertThat(page.title()).isEqualTo("Rock & roll \u2013 the \"best\"");
+    }
+
+    private String authorOf(String byline) {
+        return extractor.extract(page("<meta name=\"author\" content=\"" + byline + "\">", ""), null).author();
+    }
+
+    @Test
     void shouldResolveTheCanonicalUrlAndIgnoreBrokenJsonLd() {
         String head = "<link rel=\"canonical\" href=\"/story\"><script type=\"application/ld+json\">{not json</script>"
                 + "<meta property=\"og:title\" content=\"OG title\">";
