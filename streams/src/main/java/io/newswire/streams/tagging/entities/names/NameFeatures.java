@@ -130,6 +130,12 @@ final class NameFeatures {
         out[n++] = mix(26, text.wordHash(first) * 31 + (i == first ? 1 : 0));
         out[n++] = mix(27, last + 1 < text.size() ? text.wordHash(last + 1) : BOUNDARY);
         out[n++] = mix(28, first > 0 ? text.wordHash(first - 1) : BOUNDARY);
+        int known = flags[i] >>> GazetteerNames.SHIFT;
+        out[n++] = mix(35, known);
+        out[n++] = mix(36, known * 8L + position);
+        int knownPrevious = i > first ? flags[i - 1] >>> GazetteerNames.SHIFT : 63;
+        int knownNext = i < last ? flags[i + 1] >>> GazetteerNames.SHIFT : 63;
+        out[n++] = mix(37, (knownPrevious * 64L + known) * 64 + knownNext);
         return elsewhere(words, text.wordHash(i), length, out, n);
     }
 

@@ -259,6 +259,7 @@ public final class NameTrainer {
                 tokenFlags = new int[text.size() * 2];
             }
             NameFinder.flags(text, tokenFlags);
+            NameFinder.GAZETTEER.mark(text, tokenFlags);
             documentWords.read(text, tokenFlags);
             List<Run> runs = new ArrayList<>();
             int previous = NameLabels.OUTSIDE;
