@@ -109,7 +109,9 @@ final class NameFeatures {
     /**
      * Features of the run of name-like tokens that token {@code i} belongs to ("Reserve Bank of New Zealand"):
      * its first and last words, where {@code i} sits in it, and the words just outside it. The last word of
-     * an organisation's name ("Bank", "Party", "Council") types every word before it.
+     * an organisation's name ("Bank", "Party", "Council") types every word before it. And the gazetteer's
+     * word on the token ({@link KnownNames}): the type of the known name it is in, where it sits in that name
+     * and in the run, and the same of the run's tokens beside it.
      */
     private static int runFeatures(AnalyzedText text, int[] flags, DocumentWords words, int i, long[] out, int n) {
         int first = i;
@@ -130,12 +132,12 @@ final class NameFeatures {
         out[n++] = mix(26, text.wordHash(first) * 31 + (i == first ? 1 : 0));
         out[n++] = mix(27, last + 1 < text.size() ? text.wordHash(last + 1) : BOUNDARY);
         out[n++] = mix(28, first > 0 ? text.wordHash(first - 1) : BOUNDARY);
-        int known = flags[i] >>> GazetteerNames.SHIFT;
+        int known = KnownNames.of(flags[i]);
+        int knownBefore = i > first ? KnownNames.of(flags[i - 1]) : KnownNames.MARKS;
+        int knownAfter = i < last ? KnownNames.of(flags[i + 1]) : KnownNames.MARKS;
         out[n++] = mix(35, known);
         out[n++] = mix(36, known * 8L + position);
-        int knownPrevious = i > first ? flags[i - 1] >>> GazetteerNames.SHIFT : 63;
-        int knownNext = i < last ? flags[i + 1] >>> GazetteerNames.SHIFT : 63;
-        out[n++] = mix(37, (knownPrevious * 64L + known) * 64 + knownNext);
+        out[n++] = mix(37, (knownBefore * 64L + known) * 64 + knownAfter);
         return elsewhere(words, text.wordHash(i), length, out, n);
     }
 

@@ -26,8 +26,6 @@ public final class NameFinder {
     /** The word before a dot that does not end a sentence: an initial ("George W. Bush") or "St.", "Mt.", "Gen.". */
     private static final int MAX_ABBREVIATION = 3;
 
-    static final GazetteerNames GAZETTEER = new GazetteerNames(io.newswire.streams.tagging.entities.Gazetteer.defaultGazetteer());
-
     private final NameModel model;
     /**
      * The scores of the features that depend on the previous label, worked out once: for each history context
@@ -143,7 +141,7 @@ public final class NameFinder {
         scratch.count = 0;
         int[] flags = scratch.tokenFlags;
         flags(text, flags);
-        GAZETTEER.mark(text, flags);
+        model.knownNames().mark(text, flags);
         scratch.casing.read(text, flags);
         int i = 0;
         while (i < size) {

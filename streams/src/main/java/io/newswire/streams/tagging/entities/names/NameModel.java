@@ -26,7 +26,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>On disk: a line {@code newswire-names-model 1}, a line of {@link NameModelInfo} JSON (readable with
  * {@code head -2}), then gzip of: the number of features, and per feature its hash and its weights stored
- * as 16-bit integers times {@code scale}; then the hashes of the common lowercase words.
+ * as 16-bit integers times {@code scale}; then the hashes of the common lowercase words; then the known
+ * names ({@link KnownNames}): their hashes and types, and the hashes of their beginnings.
  */
 public final class NameModel {
 
@@ -47,9 +48,12 @@ public final class NameModel {
     private final int mask;
     /** Hashes of words the training text writes in lowercase more often than capitalised, sorted. */
     private final long[] commonWords;
+    /** The gazetteer's names the model was trained with. */
+    private final KnownNames knownNames;
 
-    NameModel(NameModelInfo info, Map<Long, float[]> byFeature, long[] commonWords) {
+    NameModel(NameModelInfo info, Map<Long, float[]> byFeature, long[] commonWords, KnownNames knownNames) {
         this.info = info;
+        this.knownNames = knownNames;
         this.commonWords = commonWords.clone();
         Arrays.sort(this.commonWords);
         int capacity = Integer.highestOneBit(Math.max(16, byFeature.size() * 2 - 1)) << 1;
@@ -74,6 +78,10 @@ public final class NameModel {
 
     public NameModelInfo info() {
         return info;
+    }
+
+    KnownNames knownNames() {
+        return knownNames;
     }
 
     /**
@@ -184,6 +192,7 @@ public final class NameModel {
                 for (long word : commonWords) {
                     data.writeLong(word);
                 }
+                knownNames.write(data);
                 data.flush();
                 zipped.finish();
             }
@@ -237,7 +246,7 @@ public final class NameModel {
         for (int w = 0; w < common; w++) {
             commonWords[w] = data.readLong();
         }
-        return new NameModel(info, byFeature, commonWords);
+        return new NameModel(info, byFeature, commonWords, KnownNames.read(data, name));
     }
 
     private static String readLine(InputStream in) throws IOException {

@@ -3,6 +3,7 @@ package io.newswire.streams.tagging.entities.names;
 import io.newswire.streams.tagging.analysis.AnalyzedText;
 import io.newswire.streams.tagging.analysis.NewsAnalyzer;
 import io.newswire.streams.tagging.analysis.Vocabulary;
+import io.newswire.streams.tagging.entities.Gazetteer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,15 +51,23 @@ public final class NameTrainer {
 
     private final Settings settings;
     private final Clock clock;
+    private final Gazetteer gazetteer;
 
+    /** A trainer whose models know the names of the shipped gazetteer ({@link KnownNames}). */
     public NameTrainer(Settings settings, Clock clock) {
+        this(settings, clock, Gazetteer.defaultGazetteer());
+    }
+
+    public NameTrainer(Settings settings, Clock clock, Gazetteer gazetteer) {
         this.settings = settings;
         this.clock = clock;
+        this.gazetteer = gazetteer;
     }
 
     public NameModel train(List<ConllCorpus.Passage> passages, String trainingData) {
         Map<Long, int[]> casing = new HashMap<>();
-        List<PassageRuns> byPassage = runs(passages, casing);
+        KnownNames known = KnownNames.of(gazetteer);
+        List<PassageRuns> byPassage = runs(passages, known, casing);
         List<Run> runs = byPassage.stream().flatMap(p -> p.runs().stream()).toList();
         Map<Long, Integer> seen = new HashMap<>();
         for (Run run : runs) {
@@ -87,12 +96,12 @@ public final class NameTrainer {
         Map<Long, float[]> averaged = average(weights, step);
         int tokens = passages.stream().mapToInt(p -> p.words().size()).sum();
         int sentences = passages.stream().mapToInt(ConllCorpus.Passage::sentences).sum();
-        NameModelInfo info = new NameModelInfo(version(passages), NameModelInfo.FEATURE_SCHEME, trainingData, sentences,
+        NameModelInfo info = new NameModelInfo(version(passages, known), NameModelInfo.FEATURE_SCHEME, trainingData, sentences,
                 tokens, settings.epochs(), settings.cutoff(), averaged.size(), clock.instant());
         long[] commonWords = casing.entrySet().stream()
                 .filter(e -> e.getValue()[0] >= MIN_LOWERCASE && e.getValue()[0] >= e.getValue()[1])
                 .mapToLong(Map.Entry::getKey).sorted().toArray();
-        return new NameModel(info, averaged, commonWords);
+        return new NameModel(info, averaged, commonWords, known);
     }
 
     /**
@@ -242,7 +251,8 @@ public final class NameTrainer {
      * The runs of candidate tokens of every passage, with their features; {@code casing} counts, per word
      * hash, the times it is written in lowercase and capitalised away from a sentence start.
      */
-    private static List<PassageRuns> runs(List<ConllCorpus.Passage> passages, Map<Long, int[]> casing) {
+    private static List<PassageRuns> runs(List<ConllCorpus.Passage> passages, KnownNames known,
+                                          Map<Long, int[]> casing) {
         NewsAnalyzer analyzer = new NewsAnalyzer();
         Vocabulary stems = new Vocabulary();
         Vocabulary words = new Vocabulary();
@@ -259,7 +269,7 @@ public final class NameTrainer {
                 tokenFlags = new int[text.size() * 2];
             }
             NameFinder.flags(text, tokenFlags);
-            NameFinder.GAZETTEER.mark(text, tokenFlags);
+            known.mark(text, tokenFlags);
             documentWords.read(text, tokenFlags);
             List<Run> runs = new ArrayList<>();
             int previous = NameLabels.OUTSIDE;
@@ -328,11 +338,15 @@ public final class NameTrainer {
         counts[text.is(i, AnalyzedText.CAPITALISED) ? 1 : 0]++;
     }
 
-    /** {@code names-} and the first 12 hex digits of a SHA-256 of the settings and every token and tag. */
-    private String version(List<ConllCorpus.Passage> passages) {
+    /**
+     * {@code names-} and the first 12 hex digits of a SHA-256 of the settings, the gazetteer's names and every
+     * token and tag.
+     */
+    private String version(List<ConllCorpus.Passage> passages, KnownNames known) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((settings + "|" + NameModelInfo.FEATURE_SCHEME).getBytes(StandardCharsets.UTF_8));
+            known.digest(digest);
             for (ConllCorpus.Passage passage : passages) {
                 for (int t = 0; t < passage.words().size(); t++) {
                     digest.update(passage.words().get(t).getBytes(StandardCharsets.UTF_8));
