@@ -3,6 +3,7 @@ package io.newswire.streams.tagging.entities.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,6 +62,7 @@ class NameModelTest {
         NameModel read = NameModel.read(dir.resolve("names.model"));
 
         assertThat(read.info()).isEqualTo(model.info());
+        assertThat(read.knownNames().size()).isEqualTo(model.knownNames().size()).isPositive();
         assertThat(NameEvaluation.run(new NameFinder(read), passages).get("ALL").f1()).isEqualTo(1.0);
         assertThat(new NameTrainer(new NameTrainer.Settings(5, 1, 7), clock).train(passages, "train.conll").info()
                 .version()).isEqualTo(model.info().version());
@@ -72,6 +74,23 @@ class NameModelTest {
 
         assertThatThrownBy(() -> NameModel.read(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a newswire name model");
+    }
+
+    @Test
+    void shouldRefuseAModelTrainedForOtherFeaturesWithAClearMessage() throws Exception {
+        Path file = Files.writeString(dir.resolve("train.conll"), TRAINING);
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        new NameTrainer(new NameTrainer.Settings(2, 1, 7), clock).train(ConllCorpus.read(file), "train.conll")
+                .write(dir.resolve("names.model"));
+        byte[] bytes = Files.readAllBytes(dir.resolve("names.model"));
+        String header = new String(bytes, 0, 200, StandardCharsets.ISO_8859_1);
+        int at = header.indexOf(NameModelInfo.FEATURE_SCHEME);
+        byte[] older = "names-0".getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(older, 0, bytes, at, older.length);
+        Path old = Files.write(dir.resolve("old.model"), bytes);
+
+        assertThatThrownBy(() -> NameModel.read(old)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trained for features names-0").hasMessageContaining("train it again");
     }
 
     @Test
