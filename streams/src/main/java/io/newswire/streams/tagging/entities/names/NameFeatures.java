@@ -132,13 +132,22 @@ final class NameFeatures {
         out[n++] = mix(26, text.wordHash(first) * 31 + (i == first ? 1 : 0));
         out[n++] = mix(27, last + 1 < text.size() ? text.wordHash(last + 1) : BOUNDARY);
         out[n++] = mix(28, first > 0 ? text.wordHash(first - 1) : BOUNDARY);
+        n = known(flags, i, first, last, position, out, n);
+        return elsewhere(words, text.wordHash(i), length, out, n);
+    }
+
+    /**
+     * The token's {@link KnownNames} mark, alone and with its place in the run, and with the marks of the
+     * run's tokens before and after it.
+     */
+    private static int known(int[] flags, int i, int first, int last, int position, long[] out, int n) {
         int known = KnownNames.of(flags[i]);
         int knownBefore = i > first ? KnownNames.of(flags[i - 1]) : KnownNames.MARKS;
         int knownAfter = i < last ? KnownNames.of(flags[i + 1]) : KnownNames.MARKS;
         out[n++] = mix(35, known);
         out[n++] = mix(36, known * 8L + position);
         out[n++] = mix(37, (knownBefore * 64L + known) * 64 + knownAfter);
-        return elsewhere(words, text.wordHash(i), length, out, n);
+        return n;
     }
 
     /** The last word of the longer run the word is part of elsewhere in the text, and the word before it. */
