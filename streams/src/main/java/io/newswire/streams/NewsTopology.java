@@ -12,6 +12,7 @@ import io.newswire.streams.dedup.Deduplicated;
 import io.newswire.streams.dedup.Deduplicator;
 import io.newswire.streams.dedup.SimHashBands;
 import io.newswire.streams.serde.InternalSerde;
+import io.newswire.streams.serde.RepartitionSerde;
 import io.newswire.streams.validation.ArticleDeserializer;
 import io.newswire.streams.validation.ArticleGate;
 import java.time.Duration;
@@ -49,8 +50,8 @@ public final class NewsTopology {
 
     /** Room for {@code duplicateOf} (an id, at most {@link FieldCaps#ID_CHARS}) and its JSON. */
     private static final int DUPLICATE_OF_ROOM = 4 * FieldCaps.ID_CHARS + 64;
-    // The aggregates are only read back by this application: binary (Smile), not JSON. The dedup index's
-    // records stay JSON: their size there is what the size guard checks against the tagged topic's limit.
+    // The aggregates are only read back by this application: binary (Smile), not JSON. So are the dedup
+    // index's records (see RepartitionSerde for their size guard against the tagged topic's limit).
     private static final Serde<TopicDayAggregate> AGGREGATE_SERDE = new InternalSerde<>(TopicDayAggregate.class);
 
     private NewsTopology() {
@@ -82,9 +83,11 @@ public final class NewsTopology {
                 // stays parallel before this step; the index does a few store lookups per article.
                 // Guarded a little below the tagged topic's limit: the article is dead-lettered as too-large here,
                 // where Kafka Streams still holds its raw bytes, not later with duplicateOf added.
+                // In Smile: only this application reads it, and a tagged article is as much tags as text.
                 .repartition(Repartitioned.<String, TaggedArticle>as(DEDUP_INDEX)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(new RecordSizeGuard<>(topics.tagged().valueSerde(),
+                        .withValueSerde(new RepartitionSerde<>(TaggedArticle.class,
+                                topics.tagged().valueSerde().serializer(),
                                 TopicSettings.MAX_RECORD_BYTES - DUPLICATE_OF_ROOM))
                         .withNumberOfPartitions(1))
                 .processValues(() -> new Deduplicator(new SimHashBands(integrity.nearDuplicateDistance()),

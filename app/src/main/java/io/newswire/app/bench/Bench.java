@@ -40,6 +40,8 @@ public final class Bench {
     private static final int BASELINE_PAYLOADS = 5_000;
     /** Marks a work directory as the bench's own, safe to wipe. */
     private static final String MARKER = ".newswire-bench";
+    /** The longest wait for the JIT compiler to finish what a warm-up queued. */
+    private static final Duration JIT_SETTLING = Duration.ofSeconds(30);
 
     private final BenchSettings settings;
     private final PrintStream out;
@@ -173,13 +175,18 @@ public final class Bench {
         }
     }
 
-    /** Other articles than the timed ones (another seed): they only warm the JIT and the caches. */
+    /**
+     * Other articles than the timed ones (another seed): they only warm the JIT and the caches; then the JIT
+     * compiler's queue is let to drain, so that the timed articles do not pay for compiling the warm-up's code.
+     */
     private void warmUp(ArticlePublisher publisher, BenchCorpus corpus, Pipeline pipeline, KafkaAdmin admin,
                         SinkCommits commits, Duration drainTimeout) throws InterruptedException {
         if (settings.warmup() > 0) {
             out.printf("   warm-up: %,d articles through the pipeline, not timed …%n", settings.warmup());
             PipelineRun.run("warm-up", publisher, new ArticleGenerator(corpus, settings.seed() + 1),
                     settings.warmup(), pipeline, admin.admin(), commits, out, drainTimeout);
+            long waited = JitSettling.await(JIT_SETTLING);
+            out.printf("   the JIT compiler settled in %d s%n", waited);
         }
     }
 
