@@ -10,7 +10,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Counts each counted article into the aggregate of every (topic, day) it is tagged with and forwards that
- * topic-day's full current summary, keyed {@code <topic>|<day>}.
+ * topic-day's full current summary, keyed {@code <topic>|<day>}: when the store's cache writes the aggregate
+ * through (at the latest before each commit, see {@link SummariesOnCacheFlush}), or at each update where the
+ * store has no cache.
  *
  * <p>It runs in the de-duplication task: every counted article already passes through that one partition, so
  * one task sees every topic-day and no repartition is needed to give each topic-day a single counter. The
@@ -23,6 +25,8 @@ public final class TopicDayCounter implements Processor<String, TaggedArticle, S
     private final String storeName;
     private ProcessorContext<String, TopicDaySummary> context;
     private KeyValueStore<String, TopicDayAggregate> aggregates;
+    /** True when the store's cache publishes the summaries as it writes the aggregates through. */
+    private boolean summariesOnFlush;
 
     public TopicDayCounter(String storeName) {
         this.storeName = storeName;
@@ -32,6 +36,7 @@ public final class TopicDayCounter implements Processor<String, TaggedArticle, S
     public void init(ProcessorContext<String, TopicDaySummary> context) {
         this.context = context;
         this.aggregates = context.getStateStore(storeName);
+        this.summariesOnFlush = SummariesOnCacheFlush.attach(aggregates, context);
     }
 
     @Override
@@ -46,7 +51,9 @@ public final class TopicDayCounter implements Processor<String, TaggedArticle, S
             TopicDayAggregate current = aggregates.get(topicDay);
             TopicDayAggregate updated = (current == null ? TopicDayAggregate.empty() : current).add(contribution);
             aggregates.put(topicDay, updated);
-            context.forward(record.withKey(topicDay).withValue(updated.toSummary(topic.id(), article.day())));
+            if (!summariesOnFlush) {
+                context.forward(record.withKey(topicDay).withValue(updated.toSummary(topic.id(), article.day())));
+            }
         }
     }
 }
