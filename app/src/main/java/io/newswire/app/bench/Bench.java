@@ -41,7 +41,7 @@ public final class Bench {
     /** Marks a work directory as the bench's own, safe to wipe. */
     private static final String MARKER = ".newswire-bench";
     /** The longest wait for the JIT compiler to finish what a warm-up queued. */
-    private static final Duration JIT_SETTLING = Duration.ofSeconds(30);
+    private static final Duration JIT_SETTLING = Duration.ofSeconds(60);
 
     private final BenchSettings settings;
     private final PrintStream out;
