@@ -57,6 +57,7 @@ public final class AnalyzedText {
     private static final int F_WEIGHT = 7;
 
     private final EnglishStemmer stemmer = new EnglishStemmer();
+    private final LatinTokenizer latin = new LatinTokenizer();
     private final WordAnnotator annotator;
     /**
      * News repeats its words: one hash look-up per token replaces the stop-word check, two vocabulary look-ups
@@ -114,6 +115,11 @@ public final class AnalyzedText {
             // Only between articles: the ids of this article's tokens stay valid until the next one.
             clearWords();
         }
+        if (analyzer instanceof NewsAnalyzer && LatinTokenizer.handles(text)) {
+            // The same tokens without Lucene's per-token machinery: most news is in these chars.
+            latin.tokenize(text, (term, length, from, to) -> add(term, length, from, to, stems, words));
+            return;
+        }
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
@@ -140,13 +146,26 @@ public final class AnalyzedText {
         long hash = TermHash.FNV_OFFSET;
         for (int k = 0; k < length; k++) {
             char c = term[k];
-            if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isUpperCase(c)) {
-                    upper++;
+            char lower;
+            if (c < 0x80) {
+                // ASCII, nearly every char of news: the same answers as Character's, without its table look-ups.
+                boolean isUpper = c >= 'A' && c <= 'Z';
+                if (isUpper || c >= 'a' && c <= 'z') {
+                    letters++;
+                    if (isUpper) {
+                        upper++;
+                    }
                 }
+                lower = isUpper ? (char) (c + ('a' - 'A')) : c;
+            } else {
+                if (Character.isLetter(c)) {
+                    letters++;
+                    if (Character.isUpperCase(c)) {
+                        upper++;
+                    }
+                }
+                lower = Character.toLowerCase(c);
             }
-            char lower = Character.toLowerCase(c);
             lowerChars[lowerUsed++] = lower;
             hash = (hash ^ lower) * TermHash.FNV_PRIME;
         }

@@ -1,0 +1,180 @@
+package io.newswire.streams.tagging.analysis;
+
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+
+/**
+ * {@link NewsAnalyzer}'s tokens for a text in the Latin script, made in one pass over the text's chars without
+ * Lucene's machinery (a reader, a JFlex scanner with its buffer refills, three token stream stages and their
+ * attributes per token): the same terms at the same offsets, for the chars it knows — ASCII, the Latin-1 and
+ * Latin Extended-A letters, and the punctuation news uses around words (no-break space, £, €, dashes, curly
+ * quotes, bullets). A text with any other char, or with a run of word chars too long to be sure of the
+ * tokenizer's length cap, is refused, and the caller runs the Lucene chain instead.
+ *
+ * <p>The rules are those of Lucene's {@code StandardTokenizer} (Unicode's word boundaries, UAX #29) on these
+ * chars: letters, digits and {@code _} join; a {@code :} or {@code ·} joins two letters, a {@code ,} or
+ * {@code ;} two digits, a {@code .}, {@code '}, {@code ‘} or {@code ’} two letters or two digits; a token
+ * needs a letter or a digit. Then, as {@link ASCIIFoldingFilter} and {@code EnglishPossessiveFilter} do,
+ * accents are folded and a final {@code 's} is cut off the term (not off the offsets). A test checks the
+ * tokens against the Lucene chain on random strings of these chars and on real news.
+ *
+ * <p>Not thread-safe: one per thread (it reuses a buffer for the term it hands over).
+ */
+final class LatinTokenizer {
+
+    /** Receives each token: its term in {@code term[0, length)} (valid during the call), its offsets in the text. */
+    interface TokenSink {
+        void token(char[] term, int length, int start, int end);
+    }
+
+    private static final byte OTHER = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    /** {@code _}: joins whatever it touches. */
+    private static final byte JOINER = 3;
+    /** Between two letters. */
+    private static final byte MID_LETTER = 4;
+    /** Between two digits. */
+    private static final byte MID_NUMBER = 5;
+    /** Between two letters or two digits. */
+    private static final byte MID_BOTH = 6;
+    /** A char this tokenizer does not know: the text goes to Lucene. */
+    private static final byte UNKNOWN = 7;
+
+    /**
+     * Longer runs of chars that are not separators are left to Lucene: its tokenizer cuts tokens at 64 chars
+     * ({@link NewsAnalyzer}), which this one does not imitate. Words are far shorter.
+     */
+    static final int MAX_RUN = 40;
+
+    private static final byte[] CLASSES = classes();
+
+    private char[] term = new char[MAX_RUN * 4];
+    private char[] folded = new char[MAX_RUN * 4];
+
+    private static byte[] classes() {
+        byte[] c = new byte[0x180];
+        java.util.Arrays.fill(c, UNKNOWN);
+        for (int ch = 0; ch < 0x80; ch++) {
+            c[ch] = OTHER;
+        }
+        for (int ch = 'a'; ch <= 'z'; ch++) {
+            c[ch] = LETTER;
+            c[ch - 'a' + 'A'] = LETTER;
+        }
+        for (int ch = '0'; ch <= '9'; ch++) {
+            c[ch] = DIGIT;
+        }
+        c['_'] = JOINER;
+        c[':'] = MID_LETTER;
+        c[','] = MID_NUMBER;
+        c[';'] = MID_NUMBER;
+        c['.'] = MID_BOTH;
+        c['\''] = MID_BOTH;
+        // Latin-1: the letters (not × and ÷), the middle dot; the signs and punctuation news puts between words.
+        for (int ch = 0xc0; ch <= 0xff; ch++) {
+            c[ch] = LETTER;
+        }
+        c[0xd7] = OTHER;
+        c[0xf7] = OTHER;
+        c[0xaa] = LETTER;
+        c[0xb5] = LETTER;
+        c[0xba] = LETTER;
+        c[0xb7] = MID_LETTER;
+        for (char ch : new char[] {0xa0, 0xa1, 0xa2, 0xa3, 0xa5, 0xa7, 0xab, 0xb0, 0xb1, 0xbb, 0xbf}) {
+            c[ch] = OTHER;
+        }
+        // Latin Extended-A: all letters.
+        for (int ch = 0x100; ch < 0x180; ch++) {
+            c[ch] = LETTER;
+        }
+        return c;
+    }
+
+    private static byte classOf(char ch) {
+        if (ch < 0x180) {
+            return CLASSES[ch];
+        }
+        switch (ch) {
+            case '\u2013': case '\u2014': case '\u201c': case '\u201d': case '\u2022': case '\u2026': case '\u20ac':
+            case '\u25cf':
+                return OTHER;
+            case '\u2018': case '\u2019':
+                return MID_BOTH;
+            default:
+                return UNKNOWN;
+        }
+    }
+
+    /** Whether {@link #tokenize} can do {@code text}: every char known, no run of word chars longer than {@link #MAX_RUN}. */
+    static boolean handles(String text) {
+        int run = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            byte c = classOf(text.charAt(i));
+            if (c == OTHER) {
+                run = 0;
+            } else if (c == UNKNOWN || ++run > MAX_RUN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Hands each token of {@code text} to {@code sink}, in order; only for a text that {@link #handles}. */
+    void tokenize(String text, TokenSink sink) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            byte c = classOf(text.charAt(i));
+            if (c != LETTER && c != DIGIT && c != JOINER) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean wordChar = false;
+            boolean ascii = true;
+            byte previous = OTHER;
+            int j = i;
+            while (j < n) {
+                char ch = text.charAt(j);
+                byte k = classOf(ch);
+                if (k == LETTER || k == DIGIT) {
+                    wordChar = true;
+                } else if (k != JOINER && !(j + 1 < n && joins(previous, k, classOf(text.charAt(j + 1))))) {
+                    break;
+                }
+                ascii &= ch < 0x80;
+                previous = k;
+                j++;
+            }
+            if (wordChar) {
+                emit(text, start, j, ascii, sink);
+            }
+            i = j;
+        }
+    }
+
+    /** Whether the mid char of class {@code mid} between chars of classes {@code before} and {@code after} joins them. */
+    private static boolean joins(byte before, byte mid, byte after) {
+        if (before == LETTER && after == LETTER) {
+            return mid == MID_LETTER || mid == MID_BOTH;
+        }
+        if (before == DIGIT && after == DIGIT) {
+            return mid == MID_NUMBER || mid == MID_BOTH;
+        }
+        return false;
+    }
+
+    private void emit(String text, int start, int end, boolean ascii, TokenSink sink) {
+        int length = end - start;
+        text.getChars(start, end, term, 0);
+        char[] chars = term;
+        if (!ascii) {
+            length = ASCIIFoldingFilter.foldToASCII(term, 0, folded, 0, length);
+            chars = folded;
+        }
+        if (length >= 2 && chars[length - 2] == '\'' && (chars[length - 1] == 's' || chars[length - 1] == 'S')) {
+            length -= 2;
+        }
+        sink.token(chars, length, start, end);
+    }
+}
