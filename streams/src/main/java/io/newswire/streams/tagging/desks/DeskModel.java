@@ -2,8 +2,10 @@ package io.newswire.streams.tagging.desks;
 
 import io.newswire.streams.tagging.analysis.AnalyzedText;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 
@@ -21,10 +23,21 @@ public final class DeskModel {
     /** Names the analysis and the features; change it whenever either changes, so old models are refused. */
     public static final String FEATURE_SCHEME = "newswire-analysis/title+body" + DeskAnalyzer.MAX_CHARS + "/uni+bi/binary";
 
+    /** In a word's entry ({@link #wordEntry}): its unigram row + 2, and two flags above. */
+    private static final int ROW_BITS = (1 << 29) - 1;
+    private static final int STARTS_BIGRAM = 1 << 29;
+    private static final int ENDS_BIGRAM = 1 << 30;
+
     private final AbstractModel maxent;
     private final DeskModelInfo info;
     private final String[] categories;
     private final FeatureTable featureRows;
+    /**
+     * The terms that are the first of some bigram feature, and those that are the second (as sets: row 0): a pair
+     * of neighbours where either is missing has no bigram row, so its look-up (mostly a cache miss) is skipped.
+     */
+    private final FeatureTable bigramFirsts;
+    private final FeatureTable bigramSeconds;
     /** Row-major: the weight of feature row {@code r} for category {@code c} is at {@code r * categories + c}. */
     private final double[] weights;
     private final DeskAnalyzer analyzer = new DeskAnalyzer();
@@ -43,10 +56,21 @@ public final class DeskModel {
         Map<String, Context> predicates = (Map<String, Context>) parts[1];
         this.categories = ((String[]) parts[2]).clone();
         int width = categories.length;
+        if (predicates.size() >= ROW_BITS - 2) {
+            throw new IllegalArgumentException("a desk model of " + predicates.size() + " features is too large");
+        }
         this.featureRows = new FeatureTable(predicates.size());
         this.weights = new double[contexts.length * width];
+        Set<String> firsts = new HashSet<>();
+        Set<String> seconds = new HashSet<>();
         int row = 0;
         for (Map.Entry<String, Context> predicate : predicates.entrySet()) {
+            String feature = predicate.getKey();
+            int joiner = feature.indexOf(DeskFeatures.BIGRAM_JOINER);
+            if (joiner >= 0) {
+                firsts.add(feature.substring(0, joiner));
+                seconds.add(feature.substring(joiner + 1));
+            }
             Context context = predicate.getValue();
             int[] outcomes = context.getOutcomes();
             double[] parameters = context.getParameters();
@@ -56,7 +80,17 @@ public final class DeskModel {
             featureRows.put(FeatureFingerprints.of(predicate.getKey()), row);
             row++;
         }
+        this.bigramFirsts = termSet(firsts);
+        this.bigramSeconds = termSet(seconds);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(width));
+    }
+
+    private static FeatureTable termSet(Set<String> terms) {
+        FeatureTable set = new FeatureTable(terms.size());
+        for (String term : terms) {
+            set.put(FeatureFingerprints.of(term), 0);
+        }
+        return set;
     }
 
     public DeskModelInfo info() {
@@ -87,18 +121,20 @@ public final class DeskModel {
         Scratch s = scratch.get();
         s.startDocument(text);
         long previous = 0;
-        boolean hasPrevious = false;
+        // Whether the previous term starts some bigram feature (false before the first term).
+        boolean previousStarts = false;
         for (int i = 0; i < text.size() && DeskAnalyzer.read(text, i, limit); i++) {
             if (!DeskAnalyzer.isTerm(text, i)) {
                 continue;
             }
             long term = text.stemHash(i);
-            addRow(s, unigramRow(s, text.wordIndex(i), term));
-            if (hasPrevious) {
+            int word = wordEntry(s, text.wordIndex(i), term);
+            addRow(s, (word & ROW_BITS) - 2);
+            if (previousStarts && (word & ENDS_BIGRAM) != 0) {
                 add(s, FeatureFingerprints.bigram(previous, term));
             }
             previous = term;
-            hasPrevious = true;
+            previousStarts = (word & STARTS_BIGRAM) != 0;
         }
         return softmax(s.sums);
     }
@@ -132,15 +168,20 @@ public final class DeskModel {
         return maxent;
     }
 
-    /** The unigram row of the word with this index in the analysis, looked up once per word and thread. */
-    private int unigramRow(Scratch s, int word, long term) {
+    /**
+     * What the model knows of the word with this index in the analysis, looked up once per word and thread: its
+     * unigram row + 2 ({@link #ROW_BITS}) and whether its term {@link #STARTS_BIGRAM} or {@link #ENDS_BIGRAM}.
+     */
+    private int wordEntry(Scratch s, int word, long term) {
         int[] known = s.ensureWords(word);
-        int rowPlusTwo = known[word];
-        if (rowPlusTwo == 0) {
-            rowPlusTwo = featureRows.get(term) + 2;
-            known[word] = rowPlusTwo;
+        int entry = known[word];
+        if (entry == 0) {
+            entry = featureRows.get(term) + 2
+                    | (bigramFirsts.get(term) != FeatureTable.ABSENT ? STARTS_BIGRAM : 0)
+                    | (bigramSeconds.get(term) != FeatureTable.ABSENT ? ENDS_BIGRAM : 0);
+            known[word] = entry;
         }
-        return rowPlusTwo - 2;
+        return entry;
     }
 
     private void add(Scratch s, long fingerprint) {
@@ -176,7 +217,7 @@ public final class DeskModel {
 
     /**
      * One thread's working space: which features it has counted in this article, the running sums, and the
-     * unigram row of each word of the analysis' word cache (by {@link AnalyzedText#wordIndex}; row + 2, 0 when
+     * entry of each word of the analysis' word cache (by {@link AnalyzedText#wordIndex}; {@link #wordEntry}, 0 when
      * not looked up yet), so that a word's row is looked up once, not on every token.
      */
     private static final class Scratch {
