@@ -115,9 +115,9 @@ public final class AnalyzedText {
             // Only between articles: the ids of this article's tokens stay valid until the next one.
             clearWords();
         }
-        if (analyzer instanceof NewsAnalyzer && LatinTokenizer.handles(text)) {
-            // The same tokens without Lucene's per-token machinery: most news is in these chars.
-            latin.tokenize(text, (term, length, from, to) -> add(term, length, from, to, stems, words));
+        // The same tokens without Lucene's per-token machinery: most news is in the chars it knows.
+        if (analyzer instanceof NewsAnalyzer
+                && latin.tokenize(text, (chars, at, length, from, to) -> add(chars, at, length, from, to, stems, words))) {
             return;
         }
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
@@ -125,7 +125,7 @@ public final class AnalyzedText {
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                add(term.buffer(), term.length(), offset.startOffset(), offset.endOffset(), stems, words);
+                add(term.buffer(), 0, term.length(), offset.startOffset(), offset.endOffset(), stems, words);
             }
             stream.end();
         } catch (IOException e) {
@@ -134,7 +134,7 @@ public final class AnalyzedText {
         }
     }
 
-    private void add(char[] term, int length, int from, int to, Vocabulary stems, Vocabulary words) {
+    private void add(char[] term, int termAt, int length, int from, int to, Vocabulary stems, Vocabulary words) {
         ensureTokenCapacity();
         int i = size++;
         start[i] = from;
@@ -144,7 +144,7 @@ public final class AnalyzedText {
         int upper = 0;
         int letters = 0;
         long hash = TermHash.FNV_OFFSET;
-        for (int k = 0; k < length; k++) {
+        for (int k = termAt; k < termAt + length; k++) {
             char c = term[k];
             char lower;
             if (c < 0x80) {
@@ -173,13 +173,13 @@ public final class AnalyzedText {
         lowerOffset[i] = lowerAt;
         lowerLength[i] = length;
         int flags = 0;
-        if (length > 0 && Character.isUpperCase(term[0])) {
+        if (length > 0 && Character.isUpperCase(term[termAt])) {
             flags |= CAPITALISED;
         }
         if (letters > 0 && upper == letters) {
             flags |= ALL_CAPS;
         }
-        if (length > 0 && Character.isDigit(term[0])) {
+        if (length > 0 && Character.isDigit(term[termAt])) {
             flags |= NUMBER;
         }
         if (letters == length) {

@@ -8,7 +8,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  * attributes per token): the same terms at the same offsets, for the chars it knows — ASCII, the Latin-1 and
  * Latin Extended-A letters, and the punctuation news uses around words (no-break space, £, €, dashes, curly
  * quotes, bullets). A text with any other char, or with a run of word chars too long to be sure of the
- * tokenizer's length cap, is refused, and the caller runs the Lucene chain instead.
+ * tokenizer's length cap, is refused (before any token is handed over), and the caller runs the Lucene chain instead.
  *
  * <p>The rules are those of Lucene's {@code StandardTokenizer} (Unicode's word boundaries, UAX #29) on these
  * chars: letters, digits and {@code _} join; a {@code :} or {@code ·} joins two letters, a {@code ,} or
@@ -21,9 +21,9 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  */
 final class LatinTokenizer {
 
-    /** Receives each token: its term in {@code term[0, length)} (valid during the call), its offsets in the text. */
+    /** Receives each token: its term in {@code chars[offset, offset + length)} (valid during the call), its offsets in the text. */
     interface TokenSink {
-        void token(char[] term, int length, int start, int end);
+        void token(char[] chars, int offset, int length, int start, int end);
     }
 
     private static final byte OTHER = 0;
@@ -48,7 +48,8 @@ final class LatinTokenizer {
 
     private static final byte[] CLASSES = classes();
 
-    private char[] term = new char[MAX_RUN * 4];
+    /** The text's chars: scanning an array is cheaper than {@link String#charAt}. */
+    private char[] chars = new char[4096];
     private char[] folded = new char[MAX_RUN * 4];
 
     private static byte[] classes() {
@@ -105,11 +106,11 @@ final class LatinTokenizer {
         }
     }
 
-    /** Whether {@link #tokenize} can do {@code text}: every char known, no run of word chars longer than {@link #MAX_RUN}. */
-    static boolean handles(String text) {
+    /** Whether it can do the text: every char known, no run of word chars longer than {@link #MAX_RUN}. */
+    private static boolean handles(char[] chars, int n) {
         int run = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            byte c = classOf(text.charAt(i));
+        for (int i = 0; i < n; i++) {
+            byte c = classOf(chars[i]);
             if (c == OTHER) {
                 run = 0;
             } else if (c == UNKNOWN || ++run > MAX_RUN) {
@@ -119,12 +120,23 @@ final class LatinTokenizer {
         return true;
     }
 
-    /** Hands each token of {@code text} to {@code sink}, in order; only for a text that {@link #handles}. */
-    void tokenize(String text, TokenSink sink) {
+    /**
+     * Hands each token of {@code text} to {@code sink}, in order, and returns true; or returns false, having
+     * handed none, when the text has a char this tokenizer does not know or too long a run of word chars.
+     */
+    boolean tokenize(String text, TokenSink sink) {
         int n = text.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        char[] chars = this.chars;
+        text.getChars(0, n, chars, 0);
+        if (!handles(chars, n)) {
+            return false;
+        }
         int i = 0;
         while (i < n) {
-            byte c = classOf(text.charAt(i));
+            byte c = classOf(chars[i]);
             if (c != LETTER && c != DIGIT && c != JOINER) {
                 i++;
                 continue;
@@ -135,11 +147,11 @@ final class LatinTokenizer {
             byte previous = OTHER;
             int j = i;
             while (j < n) {
-                char ch = text.charAt(j);
+                char ch = chars[j];
                 byte k = classOf(ch);
                 if (k == LETTER || k == DIGIT) {
                     wordChar = true;
-                } else if (k != JOINER && !(j + 1 < n && joins(previous, k, classOf(text.charAt(j + 1))))) {
+                } else if (k != JOINER && !(j + 1 < n && joins(previous, k, classOf(chars[j + 1])))) {
                     break;
                 }
                 ascii &= ch < 0x80;
@@ -147,10 +159,11 @@ final class LatinTokenizer {
                 j++;
             }
             if (wordChar) {
-                emit(text, start, j, ascii, sink);
+                emit(start, j, ascii, sink);
             }
             i = j;
         }
+        return true;
     }
 
     /** Whether the mid char of class {@code mid} between chars of classes {@code before} and {@code after} joins them. */
@@ -164,17 +177,19 @@ final class LatinTokenizer {
         return false;
     }
 
-    private void emit(String text, int start, int end, boolean ascii, TokenSink sink) {
+    private void emit(int start, int end, boolean ascii, TokenSink sink) {
+        char[] term = chars;
+        int offset = start;
         int length = end - start;
-        text.getChars(start, end, term, 0);
-        char[] chars = term;
         if (!ascii) {
-            length = ASCIIFoldingFilter.foldToASCII(term, 0, folded, 0, length);
-            chars = folded;
+            length = ASCIIFoldingFilter.foldToASCII(chars, start, folded, 0, length);
+            term = folded;
+            offset = 0;
         }
-        if (length >= 2 && chars[length - 2] == '\'' && (chars[length - 1] == 's' || chars[length - 1] == 'S')) {
+        int last = offset + length - 1;
+        if (length >= 2 && term[last - 1] == '\'' && (term[last] == 's' || term[last] == 'S')) {
             length -= 2;
         }
-        sink.token(chars, length, start, end);
+        sink.token(term, offset, length, start, end);
     }
 }

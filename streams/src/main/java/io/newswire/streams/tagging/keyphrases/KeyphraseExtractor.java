@@ -33,6 +33,15 @@ public final class KeyphraseExtractor implements WordAnnotator {
     static final int BREAKING_WORD = 2;
     static final int MODIFIER_WORD = 4;
 
+    /** {@code 1 + Math.log(n)} for small n. */
+    private static final double[] LOG_TABLE = new double[64];
+
+    static {
+        for (int n = 0; n < LOG_TABLE.length; n++) {
+            LOG_TABLE[n] = 1 + Math.log(n);
+        }
+    }
+
     private final DocumentFrequencies frequencies;
     private final CharArraySet breaking;
     private final CharArraySet modifiers;
@@ -113,7 +122,7 @@ public final class KeyphraseExtractor implements WordAnnotator {
             }
             double score = 0;
             for (int k = from; k <= to; k++) {
-                score += (1 + Math.log(s.countOf(text.stemHash(k)))) * idfOf(text, k, annotated);
+                score += termFrequency(s.countOf(text.stemHash(k))) * idfOf(text, k, annotated);
             }
             s.score[c] = score;
             int at = kept;
@@ -131,6 +140,11 @@ public final class KeyphraseExtractor implements WordAnnotator {
             result.add(phrase(text, s.from[top[k]], s.to[top[k]]));
         }
         return result;
+    }
+
+    /** {@code 1 + ln(count)}, from a table for the small counts nearly every stem has (the same doubles). */
+    private static double termFrequency(int count) {
+        return count < LOG_TABLE.length ? LOG_TABLE[count] : 1 + Math.log(count);
     }
 
     /** Whether candidate {@code a} ranks before {@code b}: a higher score, or the same and its phrase first. */

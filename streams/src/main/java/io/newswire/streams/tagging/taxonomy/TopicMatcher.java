@@ -60,7 +60,30 @@ public final class TopicMatcher {
     /** Per-thread counters, reused across articles. */
     public final class Scratch {
         private final int[] hits = new int[phraseCount];
+        /** The phrases hit in this article (their {@link #hits} are reset before the next one), in order. */
+        private int[] hitPhrases = new int[64];
+        private int hitCount;
         private final double[] scores = new double[thresholds.length];
+
+        /** Counts a hit of phrase {@code index}; its number of hits so far in this article. */
+        int hit(int index) {
+            int count = ++hits[index];
+            if (count == 1) {
+                if (hitCount == hitPhrases.length) {
+                    hitPhrases = Arrays.copyOf(hitPhrases, hitCount * 2);
+                }
+                hitPhrases[hitCount++] = index;
+            }
+            return count;
+        }
+
+        void reset() {
+            for (int k = 0; k < hitCount; k++) {
+                hits[hitPhrases[k]] = 0;
+            }
+            hitCount = 0;
+            Arrays.fill(scores, 0);
+        }
     }
 
     public Scratch newScratch() {
@@ -69,8 +92,8 @@ public final class TopicMatcher {
 
     /** The topics whose score reaches their threshold, best first. */
     public List<TopicScore> match(AnalyzedText text, Scratch scratch) {
-        Arrays.fill(scratch.hits, 0);
-        Arrays.fill(scratch.scores, 0);
+        // Only the phrases the last article hit: a few dozen of the taxonomy's thousands.
+        scratch.reset();
         for (int p = 0; p < text.size(); p++) {
             if (text.is(p, AnalyzedText.STOP)) {
                 continue;
@@ -81,8 +104,11 @@ public final class TopicMatcher {
                 if (node == null) {
                     break;
                 }
-                for (Phrase phrase : node.values()) {
-                    if (++scratch.hits[phrase.index()] <= taxonomy.maxHitsPerPhrase()) {
+                List<Phrase> phrases = node.values();
+                // By index: no iterator per trie step.
+                for (int v = 0, n = phrases.size(); v < n; v++) {
+                    Phrase phrase = phrases.get(v);
+                    if (scratch.hit(phrase.index()) <= taxonomy.maxHitsPerPhrase()) {
                         scratch.scores[phrase.topic()] += phrase.weight()
                                 * (text.inTitle(p) ? taxonomy.titleWeight() : 1.0);
                     }
