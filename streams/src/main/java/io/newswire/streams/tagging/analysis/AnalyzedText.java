@@ -56,6 +56,15 @@ public final class AnalyzedText {
     /** The annotator's weight, as {@link Double#doubleToRawLongBits}. */
     private static final int F_WEIGHT = 7;
 
+    /** Each char below 256 as a String, for {@link #gap}. */
+    private static final String[] ONE_CHAR = new String[256];
+
+    static {
+        for (char c = 0; c < ONE_CHAR.length; c++) {
+            ONE_CHAR[c] = String.valueOf(c);
+        }
+    }
+
     private final EnglishStemmer stemmer = new EnglishStemmer();
     private final LatinTokenizer latin = new LatinTokenizer();
     private final WordAnnotator annotator;
@@ -386,11 +395,34 @@ public final class AnalyzedText {
 
     /** The characters between token {@code i} and the next (or the end of the text). */
     public String gapAfter(int i) {
-        return text.substring(end[i], i + 1 < size ? start[i + 1] : text.length());
+        return gap(end[i], i + 1 < size ? start[i + 1] : text.length());
     }
 
     /** The characters between the previous token (or the start of the text) and token {@code i}. */
     public String gapBefore(int i) {
-        return text.substring(i > 0 ? end[i - 1] : 0, start[i]);
+        return gap(i > 0 ? end[i - 1] : 0, start[i]);
+    }
+
+    /**
+     * {@code text.substring(from, to)}, without a new String for the gaps most tokens have (one char, or a comma
+     * or full stop and a space): the matchers ask for gaps on many tokens.
+     */
+    private String gap(int from, int to) {
+        int length = to - from;
+        if (length == 1) {
+            char c = text.charAt(from);
+            if (c < ONE_CHAR.length) {
+                return ONE_CHAR[c];
+            }
+        } else if (length == 2 && text.charAt(from + 1) == ' ') {
+            char c = text.charAt(from);
+            if (c == ',') {
+                return ", ";
+            }
+            if (c == '.') {
+                return ". ";
+            }
+        }
+        return text.substring(from, to);
     }
 }

@@ -2,6 +2,7 @@ package io.newswire.streams.tagging.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -57,7 +58,8 @@ public final class TokenTrie<V> {
                     direct[keys[i]] = children[i];
                 }
             }
-            values = List.copyOf(values);
+            // An empty node's list is the shared one whose iterator is shared too: most nodes a walk passes have no values.
+            values = values.isEmpty() ? Collections.emptyList() : List.copyOf(values);
             for (Node<V> child : children) {
                 child.freeze();
             }
