@@ -181,6 +181,17 @@ public final class AnalyzedText {
         hash = TermHash.mix(hash);
         lowerOffset[i] = lowerAt;
         lowerLength[i] = length;
+        int flags = shape(term, termAt, length, letters, upper);
+        int word = wordCache.get(hash, lowerChars, lowerAt, length);
+        if (word == WordTable.ABSENT) {
+            word = newWord(hash, lowerAt, length, (flags & ALPHA) != 0, stems, words);
+        }
+        shape[i] = flags | (int) facts[word * FACTS + F_CLASSES];
+        tokenWord[i] = word;
+    }
+
+    /** The token's {@link #CAPITALISED}, {@link #ALL_CAPS}, {@link #NUMBER} and {@link #ALPHA} flags. */
+    private static int shape(char[] term, int termAt, int length, int letters, int upper) {
         int flags = 0;
         if (length > 0 && Character.isUpperCase(term[termAt])) {
             flags |= CAPITALISED;
@@ -194,12 +205,7 @@ public final class AnalyzedText {
         if (letters == length) {
             flags |= ALPHA;
         }
-        int word = wordCache.get(hash, lowerChars, lowerAt, length);
-        if (word == WordTable.ABSENT) {
-            word = newWord(hash, lowerAt, length, (flags & ALPHA) != 0, stems, words);
-        }
-        shape[i] = flags | (int) facts[word * FACTS + F_CLASSES];
-        tokenWord[i] = word;
+        return flags;
     }
 
     private void clearWords() {

@@ -55,6 +55,9 @@ final class LatinTokenizer {
     /** The tokens found, handed over once the whole text is known: start, and end ({@code ~end} when not ASCII). */
     private int[] starts = new int[512];
     private int[] ends = new int[512];
+    /** What {@link #tokenEnd} found of its token: a letter or digit in it, only ASCII chars. */
+    private boolean lastHasWordChar;
+    private boolean lastAscii;
 
     private static byte[] classes() {
         byte[] c = new byte[0x180];
@@ -139,35 +142,20 @@ final class LatinTokenizer {
                 continue;
             }
             int start = i;
-            boolean wordChar = false;
-            boolean ascii = true;
-            byte previous = OTHER;
-            int j = i;
-            while (j < n) {
-                char ch = chars[j];
-                byte k = classOf(ch);
-                if (k == LETTER || k == DIGIT) {
-                    wordChar = true;
-                } else if (k != JOINER && !(j + 1 < n && joins(previous, k, classOf(chars[j + 1])))) {
-                    break;
-                }
-                ascii &= ch < 0x80;
-                previous = k;
-                j++;
-            }
+            int j = tokenEnd(chars, start, n);
             // Every char of a token is a word char or joins them: the run of chars that are not separators grows by all.
             run += j - start;
             if (run > MAX_RUN) {
                 return false;
             }
-            if (wordChar) {
+            if (lastHasWordChar) {
                 if (tokens == starts.length) {
                     starts = Arrays.copyOf(starts, tokens * 2);
                     ends = Arrays.copyOf(ends, tokens * 2);
                 }
                 starts[tokens] = start;
                 // The sign bit says the token has a char above ASCII, to fold.
-                ends[tokens] = ascii ? j : ~j;
+                ends[tokens] = lastAscii ? j : ~j;
                 tokens++;
             }
             i = j;
@@ -177,6 +165,32 @@ final class LatinTokenizer {
             emit(starts[t], end >= 0 ? end : ~end, end >= 0, sink);
         }
         return true;
+    }
+
+    /**
+     * Where the token starting at {@code start} (a letter, a digit or {@code _}) ends; sets {@link #lastHasWordChar}
+     * and {@link #lastAscii}.
+     */
+    private int tokenEnd(char[] chars, int start, int n) {
+        boolean wordChar = false;
+        boolean ascii = true;
+        byte previous = OTHER;
+        int j = start;
+        while (j < n) {
+            char ch = chars[j];
+            byte k = classOf(ch);
+            if (k == LETTER || k == DIGIT) {
+                wordChar = true;
+            } else if (k != JOINER && !(j + 1 < n && joins(previous, k, classOf(chars[j + 1])))) {
+                break;
+            }
+            ascii &= ch < 0x80;
+            previous = k;
+            j++;
+        }
+        lastHasWordChar = wordChar;
+        lastAscii = ascii;
+        return j;
     }
 
     /** Whether the mid char of class {@code mid} between chars of classes {@code before} and {@code after} joins them. */
