@@ -22,7 +22,8 @@ final class NameFeatures {
     /** Characters of a token read for its pattern. */
     private static final int MAX_PATTERN = 24;
 
-    private static final long BOUNDARY = 0x5bd1e9955bd1e995L;
+    /** The word hash of a neighbour beyond the text's edge. */
+    static final long NO_WORD = 0x5bd1e9955bd1e995L;
 
     private static final int SHAPE_LOWER = 0;
     private static final int SHAPE_CAPITALISED = 1;
@@ -41,37 +42,82 @@ final class NameFeatures {
     private NameFeatures() {
     }
 
+    /** Features of a word alone ({@link #ofWord}). */
+    static final int WORD = 5;
+
     /** Fills {@code out} with the features of token {@code i} that do not depend on the labels; returns how many. */
     static int of(AnalyzedText text, int[] flags, DocumentWords casing, int i, long[] out) {
+        return of(text, flags, casing, i, out, true);
+    }
+
+    /**
+     * The same without the features that depend on one word alone: the token's own ({@link #ofWord}) and each
+     * neighbour's ({@link #neighbour}), which the finder sums once per distinct word, not once per token.
+     */
+    static int ofContext(AnalyzedText text, int[] flags, DocumentWords casing, int i, long[] out) {
+        return of(text, flags, casing, i, out, false);
+    }
+
+    /** The {@link #WORD} features of token {@code i}'s word alone, whatever surrounds it, into {@code out}. */
+    static void ofWord(AnalyzedText text, int i, long[] out) {
+        out[0] = mix(1, 0);
+        out[1] = mix(2, text.wordHash(i));
+        out[2] = mix(10, text.suffixHash(i));
+        out[3] = mix(20, text.prefixHash(i));
+        out[4] = mix(21, text.longSuffixHash(i));
+    }
+
+    /**
+     * The feature of a word {@code offset} tokens away (-2, -1, 1 or 2), by its hash ({@link
+     * AnalyzedText#wordHash}, or {@link #NO_WORD} beyond the text's edge).
+     */
+    static long neighbour(int offset, long wordHash) {
+        return switch (offset) {
+            case -1 -> mix(3, wordHash);
+            case 1 -> mix(4, wordHash);
+            case -2 -> mix(5, wordHash);
+            case 2 -> mix(6, wordHash);
+            default -> throw new IllegalArgumentException("no neighbour feature at " + offset);
+        };
+    }
+
+    private static int of(AnalyzedText text, int[] flags, DocumentWords casing, int i, long[] out, boolean words) {
         int n = 0;
         long w0 = text.wordHash(i);
-        long wm1 = i > 0 ? text.wordHash(i - 1) : BOUNDARY;
-        long wp1 = i + 1 < text.size() ? text.wordHash(i + 1) : BOUNDARY;
-        long wm2 = i > 1 ? text.wordHash(i - 2) : BOUNDARY;
-        long wp2 = i + 2 < text.size() ? text.wordHash(i + 2) : BOUNDARY;
+        long wm1 = i > 0 ? text.wordHash(i - 1) : NO_WORD;
+        long wp1 = i + 1 < text.size() ? text.wordHash(i + 1) : NO_WORD;
+        long wm2 = i > 1 ? text.wordHash(i - 2) : NO_WORD;
+        long wp2 = i + 2 < text.size() ? text.wordHash(i + 2) : NO_WORD;
         int s0 = shape(text, i);
         int sm1 = i > 0 ? shape(text, i - 1) : SHAPE_NONE;
         int sp1 = i + 1 < text.size() ? shape(text, i + 1) : SHAPE_NONE;
         int gapBefore = gapBefore(text, i);
         int gapAfter = i + 1 < text.size() ? gapBefore(text, i + 1) : GAP_EDGE;
-        out[n++] = mix(1, 0);
-        out[n++] = mix(2, w0);
-        out[n++] = mix(3, wm1);
-        out[n++] = mix(4, wp1);
-        out[n++] = mix(5, wm2);
-        out[n++] = mix(6, wp2);
+        if (words) {
+            // in this order for the trainer: its float sums, and so the model, depend on it
+            out[n++] = mix(1, 0);
+            out[n++] = mix(2, w0);
+            out[n++] = neighbour(-1, wm1);
+            out[n++] = neighbour(1, wp1);
+            out[n++] = neighbour(-2, wm2);
+            out[n++] = neighbour(2, wp2);
+        }
         out[n++] = mix(7, s0);
         out[n++] = mix(8, sm1 * 8L + gapBefore);
         out[n++] = mix(9, sp1 * 8L + gapAfter);
-        out[n++] = mix(10, text.suffixHash(i));
+        if (words) {
+            out[n++] = mix(10, text.suffixHash(i));
+        }
         out[n++] = mix(13, w0 * 31 + (gapBefore == GAP_SENTENCE || gapBefore == GAP_EDGE ? 1 : 0));
         out[n++] = mix(14, w0 * 31 + wp1);
         out[n++] = mix(15, wm1 * 31 + w0);
         out[n++] = mix(16, (sm1 * 8L + s0) * 8 + sp1);
         out[n++] = mix(17, wm1 * 31 + gapBefore);
         out[n++] = mix(18, wp1 * 31 + gapAfter);
-        out[n++] = mix(20, text.prefixHash(i));
-        out[n++] = mix(21, text.longSuffixHash(i));
+        if (words) {
+            out[n++] = mix(20, text.prefixHash(i));
+            out[n++] = mix(21, text.longSuffixHash(i));
+        }
         out[n++] = mix(22, wm1 * 31 + wp1);
         boolean starts = gapBefore == GAP_SENTENCE || gapBefore == GAP_EDGE;
         out[n++] = mix(30, (casing.of(w0) * 8L + s0) * 2 + (starts ? 1 : 0));
@@ -130,8 +176,8 @@ final class NameFeatures {
         out[n++] = mix(24, length * 8L + position);
         out[n++] = mix(25, text.wordHash(last) * 31 + (i == last ? 1 : 0));
         out[n++] = mix(26, text.wordHash(first) * 31 + (i == first ? 1 : 0));
-        out[n++] = mix(27, last + 1 < text.size() ? text.wordHash(last + 1) : BOUNDARY);
-        out[n++] = mix(28, first > 0 ? text.wordHash(first - 1) : BOUNDARY);
+        out[n++] = mix(27, last + 1 < text.size() ? text.wordHash(last + 1) : NO_WORD);
+        out[n++] = mix(28, first > 0 ? text.wordHash(first - 1) : NO_WORD);
         n = known(flags, i, first, last, position, out, n);
         return elsewhere(words, text.wordHash(i), length, out, n);
     }

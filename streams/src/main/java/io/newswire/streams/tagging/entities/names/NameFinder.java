@@ -26,7 +26,14 @@ public final class NameFinder {
     /** The word before a dot that does not end a sentence: an initial ("George W. Bush") or "St.", "Mt.", "Gen.". */
     private static final int MAX_ABBREVIATION = 3;
 
+    /** Offsets of the neighbours whose words are features of a token, in the order of their groups of sums. */
+    private static final int[] NEIGHBOURS = {-1, 1, -2, 2};
+    /** Groups of per-word sums: the word itself, then as each neighbour. */
+    private static final int GROUPS = 1 + NEIGHBOURS.length;
+
     private final NameModel model;
+    /** The weight sums of the neighbour features of no word (beyond the text's edge), group by group from 1. */
+    private final int[] edgeSums = new int[GROUPS * NameLabels.COUNT];
     /**
      * The scores of the features that depend on the previous label, worked out once: for each history context
      * ({@link NameFeatures#historyContext}), previous label and label, at {@code (context * COUNT + previous)
@@ -48,6 +55,11 @@ public final class NameFinder {
                 System.arraycopy(scores, 0, transitions, (context * labels + p) * labels, labels);
             }
         }
+        long[] feature = new long[1];
+        for (int g = 1; g < GROUPS; g++) {
+            feature[0] = NameFeatures.neighbour(NEIGHBOURS[g - 1], NameFeatures.NO_WORD);
+            model.sum(feature, 1, edgeSums, g * labels);
+        }
     }
 
     public static NameFinder withDefaultModel() {
@@ -62,7 +74,18 @@ public final class NameFinder {
     public static final class Scratch {
         private final long[] features = new long[NameFeatures.MAX];
         private final DocumentWords casing = new DocumentWords();
-        private final float[] scores = new float[NameLabels.COUNT];
+        private final int[] sums = new int[NameLabels.COUNT];
+        private final long[] one = new long[1];
+        /**
+         * The weight sums of the features of one word alone, by its id in the analysis' word cache ({@link
+         * AnalyzedText#wordIndex}): {@link #GROUPS} groups of one sum per label, the word itself then as each
+         * neighbour. News repeats its words, so most tokens read them here instead of the model's table.
+         */
+        private int[] wordSums = new int[0];
+        private boolean[] summed = new boolean[0];
+        private AnalyzedText wordsOf;
+        private int wordGeneration;
+        private NameFinder summedBy;
         private int[] labels = new int[256];
         private int[] tokenFlags = new int[256];
         private int[] flags = new int[0];
@@ -114,6 +137,16 @@ public final class NameFinder {
             trans = new float[capacity * labels * labels];
         }
 
+        /** Forgets the word sums when the word ids or the model they were summed for change. */
+        private void startText(AnalyzedText text, NameFinder finder) {
+            if (text != wordsOf || text.wordGeneration() != wordGeneration || finder != summedBy) {
+                Arrays.fill(summed, false);
+                wordsOf = text;
+                wordGeneration = text.wordGeneration();
+                summedBy = finder;
+            }
+        }
+
         private void add(int start, int end, int type) {
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
@@ -142,6 +175,7 @@ public final class NameFinder {
         int[] flags = scratch.tokenFlags;
         flags(text, flags);
         model.knownNames().mark(text, flags);
+        scratch.startText(text, this);
         scratch.casing.read(text, flags);
         int i = 0;
         while (i < size) {
@@ -176,15 +210,22 @@ public final class NameFinder {
         int length = to - from;
         scratch.ensureRun(length);
         int labels = NameLabels.COUNT;
-        float[] scores = scratch.scores;
+        int[] sums = scratch.sums;
+        float scale = model.scale();
         for (int t = 0; t < length; t++) {
             int i = from + t;
             scratch.flags[t] = scratch.tokenFlags[i];
-            int n = NameFeatures.of(text, scratch.tokenFlags, scratch.casing, i, scratch.features);
-            Arrays.fill(scores, 0f);
+            int n = NameFeatures.ofContext(text, scratch.tokenFlags, scratch.casing, i, scratch.features);
             scratch.features[n++] = NameFeatures.memory(text, i, scratch.casing.remembered(text.wordHash(i)));
-            model.score(scratch.features, n, scores);
-            System.arraycopy(scores, 0, scratch.emit, t * labels, labels);
+            Arrays.fill(sums, 0);
+            model.sum(scratch.features, n, sums, 0);
+            addWord(text, i, 0, scratch);
+            for (int g = 1; g < GROUPS; g++) {
+                addWord(text, i + NEIGHBOURS[g - 1], g, scratch);
+            }
+            for (int l = 0; l < labels; l++) {
+                scratch.emit[t * labels + l] = sums[l] * scale;
+            }
             System.arraycopy(transitions, NameFeatures.historyContext(text, i) * labels * labels, scratch.trans,
                     t * labels * labels, labels * labels);
         }
@@ -196,6 +237,50 @@ public final class NameFinder {
                 scratch.casing.remember(text.wordHash(from + t), scratch.path[t]);
             }
         }
+    }
+
+    /**
+     * Adds group {@code group} of the word sums of token {@code j} (the edge's when {@code j} is outside the
+     * text) to {@code scratch.sums}, summing the word's features first when they are not yet.
+     */
+    private void addWord(AnalyzedText text, int j, int group, Scratch scratch) {
+        int labels = NameLabels.COUNT;
+        int[] from;
+        int at;
+        if (j < 0 || j >= text.size()) {
+            from = edgeSums;
+            at = group * labels;
+        } else {
+            int word = text.wordIndex(j);
+            if (word >= scratch.summed.length) {
+                int capacity = Math.max(word + 1, Math.max(1024, scratch.summed.length * 2));
+                scratch.summed = Arrays.copyOf(scratch.summed, capacity);
+                scratch.wordSums = Arrays.copyOf(scratch.wordSums, capacity * GROUPS * labels);
+            }
+            if (!scratch.summed[word]) {
+                sumWord(text, j, word, scratch);
+            }
+            from = scratch.wordSums;
+            at = (word * GROUPS + group) * labels;
+        }
+        int[] sums = scratch.sums;
+        for (int l = 0; l < labels; l++) {
+            sums[l] += from[at + l];
+        }
+    }
+
+    /** The sums of every group of word features of token {@code j}'s word. */
+    private void sumWord(AnalyzedText text, int j, int word, Scratch scratch) {
+        int labels = NameLabels.COUNT;
+        int at = word * GROUPS * labels;
+        Arrays.fill(scratch.wordSums, at, at + GROUPS * labels, 0);
+        NameFeatures.ofWord(text, j, scratch.features);
+        model.sum(scratch.features, NameFeatures.WORD, scratch.wordSums, at);
+        for (int g = 1; g < GROUPS; g++) {
+            scratch.one[0] = NameFeatures.neighbour(NEIGHBOURS[g - 1], text.wordHash(j));
+            model.sum(scratch.one, 1, scratch.wordSums, at + g * labels);
+        }
+        scratch.summed[word] = true;
     }
 
     /** A span never ends on a joining word ("Bank of" before a lowercase word): it is cut back to a name word. */

@@ -94,6 +94,19 @@ public final class NameModel {
 
     /** Adds the weights of {@code features} into {@code scores} (one per label). */
     void score(long[] features, int count, float[] scores) {
+        int[] sums = new int[NameLabels.COUNT];
+        sum(features, count, sums, 0);
+        for (int l = 0; l < NameLabels.COUNT; l++) {
+            scores[l] += sums[l] * scale;
+        }
+    }
+
+    /**
+     * Adds the weights of {@code features} into {@code sums} from {@code from} (one per label) as the stored
+     * integers: sums of several groups of features add up exactly, whatever their order. Times {@link
+     * #scale} they are the scores.
+     */
+    void sum(long[] features, int count, int[] sums, int from) {
         int s0 = 0;
         int s1 = 0;
         int s2 = 0;
@@ -125,13 +138,18 @@ public final class NameModel {
                 slot = (slot + 1) & mask;
             }
         }
-        scores[0] += s0 * scale;
-        scores[1] += s1 * scale;
-        scores[2] += s2 * scale;
-        scores[3] += s3 * scale;
-        scores[4] += s4 * scale;
-        scores[5] += s5 * scale;
-        scores[6] += s6 * scale;
+        sums[from] += s0;
+        sums[from + 1] += s1;
+        sums[from + 2] += s2;
+        sums[from + 3] += s3;
+        sums[from + 4] += s4;
+        sums[from + 5] += s5;
+        sums[from + 6] += s6;
+    }
+
+    /** What one stored integer of {@link #sum} is worth in score. */
+    float scale() {
+        return scale;
     }
 
     private int slot(long key) {
