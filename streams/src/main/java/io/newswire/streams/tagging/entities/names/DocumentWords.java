@@ -23,11 +23,14 @@ final class DocumentWords {
     private long[] runLast = new long[256];
     private long[] runBefore = new long[256];
     private int[] remembered = new int[256];
+    /** Slots in use for the current text: a power of two, at most the arrays' length. */
+    private int capacity = 256;
 
     /** Reads the casing of every word of {@code text}, forgetting the previous text's. */
     void read(AnalyzedText text, int[] flags) {
-        int capacity = Integer.highestOneBit(Math.max(64, text.size() * 2)) << 1;
-        if (keys.length < capacity || keys.length > 4 * capacity) {
+        // Only the first `capacity` slots are used: a short article after a long one clears a few, allocates none.
+        capacity = Integer.highestOneBit(Math.max(64, text.size() * 2)) << 1;
+        if (keys.length < capacity) {
             keys = new long[capacity];
             kinds = new int[capacity];
             runLength = new int[capacity];
@@ -35,10 +38,10 @@ final class DocumentWords {
             runBefore = new long[capacity];
             remembered = new int[capacity];
         } else {
-            Arrays.fill(remembered, 0);
-            Arrays.fill(keys, 0L);
-            Arrays.fill(kinds, 0);
-            Arrays.fill(runLength, 0);
+            Arrays.fill(remembered, 0, capacity, 0);
+            Arrays.fill(keys, 0, capacity, 0L);
+            Arrays.fill(kinds, 0, capacity, 0);
+            Arrays.fill(runLength, 0, capacity, 0);
         }
         readRuns(text, flags);
         for (int i = 0; i < text.size(); i++) {
@@ -139,7 +142,7 @@ final class DocumentWords {
 
     private int slot(long wordHash) {
         long key = key(wordHash);
-        int mask = keys.length - 1;
+        int mask = capacity - 1;
         int slot = (int) (key ^ (key >>> 29)) & mask;
         while (keys[slot] != 0 && keys[slot] != key) {
             slot = (slot + 1) & mask;
