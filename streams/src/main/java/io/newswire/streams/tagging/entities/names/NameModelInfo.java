@@ -12,5 +12,5 @@ public record NameModelInfo(String version, String featureScheme, String trainin
                             int epochs, int cutoff, int features, Instant trainedAt) {
 
     /** Changes whenever {@link NameFeatures} changes: an older model is refused, not misread. */
-    public static final String FEATURE_SCHEME = "names-4";
+    public static final String FEATURE_SCHEME = "names-5";
 }
