@@ -120,6 +120,15 @@ class HostileInputIT {
                 hostile(producer, topics.topicDaily().name(), "daily-9999",
                         text("{\"topic\":\"north-korea\",\"day\":\"9999-12-31\",\"articleCount\":1}"), "bad-date");
 
+                // Written as kcat and plain producers often write them, without a key: articles like any
+                // other, tagged under their id (a repartition would drop a null key silently).
+                for (int i = 0; i < 3; i++) {
+                    String unkeyed = "unkeyed-" + i;
+                    producer.send(new ProducerRecord<>(raw, null, json(article(unkeyed, "Canary " + unkeyed, STORY,
+                            NOW)))).get();
+                    canaries.add(unkeyed);
+                }
+
                 awaitCanariesAndDeadLetters(pipeline, admin, reader, config, topics);
                 assertThat(pipeline.failure()).isNull();
             }

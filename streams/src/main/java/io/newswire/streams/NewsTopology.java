@@ -78,6 +78,10 @@ public final class NewsTopology {
                         Named.as("validate-and-check-lateness"), ArticleGate.WATERMARK_STORE)
                 .processValues(() -> new ArticleEnricher(config.tagger(), config.dayResolver()),
                         Named.as("date-and-tag"))
+                // Keyed by the article's id from here on, whatever the producer keyed it by: a repartition drops
+                // records whose key is null (kcat and plain producers often write none), silently, and the
+                // tagged topic is keyed by article id.
+                .selectKey((key, article) -> article.id(), Named.as("key-by-article-id"))
                 // One partition for the de-duplication index: a near-duplicate has another id, so it can
                 // arrive on any input partition, and only one index sees them all. Tagging (the costly part)
                 // stays parallel before this step; the index does a few store lookups per article.

@@ -112,6 +112,17 @@ class NewsTopologyTest {
     }
 
     @Test
+    void shouldTagArticlesWrittenWithoutAKeyOrWithAnotherKeyUnderTheirId() {
+        Article unkeyed = article("kcat", "Troops without a key", "Troops moved.", null);
+        Article otherKey = article("kcat", "Troops keyed by URL", "Troops moved again.", null);
+        raw.pipeInput((String) null, unkeyed, NOW);
+        raw.pipeInput("https://example.org/story", otherKey, NOW);
+
+        assertThat(tagged.readKeyValuesToMap()).containsOnlyKeys(unkeyed.id(), otherKey.id());
+        assertThat(topicDaily.readValuesToList()).isNotEmpty();
+    }
+
+    @Test
     void shouldCountTwoArticlesOnOneTopicAndDayAsTwo() {
         Instant day = Instant.parse("2024-10-26T08:00:00Z");
         pipe(article("rss:a", "Troops one", "Pyongyang troops.", day));
