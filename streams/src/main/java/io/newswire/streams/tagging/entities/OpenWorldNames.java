@@ -43,7 +43,6 @@ final class OpenWorldNames {
     /** Endings of nationality and group words ("Palestinian", "Japanese", "Kurdish"): adjectives, not places. */
     private static final List<String> DEMONYM_ENDINGS = List.of("ian", "ean", "ese", "ish", "ans", "ians", "eans");
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /** A name found in the article that the gazetteer did not claim. */
@@ -128,7 +127,7 @@ final class OpenWorldNames {
 
     /** Whether {@code name} ends with the words of tokens {@code start..end}, with more words before them. */
     private static boolean endsWithWords(String name, AnalyzedText text, int start, int end) {
-        String words = SPACES.matcher(text.text().substring(text.start(start), text.end(end))).replaceAll(" ");
+        String words = collapseSpaces(text.text(), text.start(start), text.end(end));
         return name.length() > words.length() + 1 && name.regionMatches(true, name.length() - words.length(), words, 0,
                 words.length()) && name.charAt(name.length() - words.length() - 1) == ' ';
     }
@@ -156,7 +155,7 @@ final class OpenWorldNames {
 
     private static Entity addNew(AnalyzedText text, int start, int end, int type, Set<String> gazetteerIds,
                                  Map<String, Entity> entities) {
-        String name = SPACES.matcher(text.text().substring(text.start(start), text.end(end))).replaceAll(" ");
+        String name = collapseSpaces(text.text(), text.start(start), text.end(end));
         if (name.endsWith("'s") || name.endsWith("\u2019s")) {
             name = name.substring(0, name.length() - 2);
         } else if (name.endsWith("'") || name.endsWith("\u2019")) {
@@ -182,6 +181,32 @@ final class OpenWorldNames {
         }
         entity.mentions++;
         return entity;
+    }
+
+    /**
+     * {@code s} from {@code from} to {@code to} with each run of whitespace (what the regex {@code \\s} matches:
+     * space, tab, line feed, vertical tab, form feed, carriage return) made one space. A char loop, not a
+     * regex: it runs for every candidate name.
+     */
+    static String collapseSpaces(String s, int from, int to) {
+        StringBuilder out = null;
+        boolean inSpace = false;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            boolean space = isSpace(c);
+            if (space && out == null && (c != ' ' || k + 1 < to && isSpace(s.charAt(k + 1)))) {
+                out = new StringBuilder(to - from).append(s, from, k);
+            }
+            if (out != null && !(space && inSpace)) {
+                out.append(space ? ' ' : c);
+            }
+            inSpace = space;
+        }
+        return out == null ? s.substring(from, to) : out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
     static String typeName(int type) {

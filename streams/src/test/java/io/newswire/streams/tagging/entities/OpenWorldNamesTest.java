@@ -101,4 +101,21 @@ class OpenWorldNamesTest {
 
         assertThat(ids).contains("mary-chepkemei").doesNotContain("chepkemei");
     }
+
+    @Test
+    void shouldCollapseWhitespaceAsTheRegexDid() {
+        java.util.Random random = new java.util.Random(7);
+        String chars = "ab \t\n\u000b\f\r\u00a0.";
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                s.append(chars.charAt(random.nextInt(chars.length())));
+            }
+            int from = s.length() == 0 ? 0 : random.nextInt(s.length());
+            int to = from + random.nextInt(s.length() - from + 1);
+            String expected = s.substring(from, to).replaceAll("\\s+", " ");
+
+            assertThat(OpenWorldNames.collapseSpaces(s.toString(), from, to)).as("%s", s).isEqualTo(expected);
+        }
+    }
 }
