@@ -56,6 +56,9 @@ public final class NameModel {
     private final long[] filter = new long[1 << (64 - FILTER_SHIFT - 6)];
     /** Hashes of words the training text writes in lowercase more often than capitalised, sorted. */
     private final long[] commonWords;
+    /** {@link #commonWords} in an open-addressing table at most half full (0 is {@link #zeroCommon}). */
+    private final long[] commonTable;
+    private final boolean zeroCommon;
     /** The gazetteer's names the model was trained with. */
     private final KnownNames knownNames;
 
@@ -64,6 +67,20 @@ public final class NameModel {
         this.knownNames = knownNames;
         this.commonWords = commonWords.clone();
         Arrays.sort(this.commonWords);
+        commonTable = new long[Integer.highestOneBit(Math.max(8, this.commonWords.length * 2 - 1)) << 1];
+        boolean zero = false;
+        for (long word : this.commonWords) {
+            if (word == 0) {
+                zero = true;
+                continue;
+            }
+            int slot = commonSlot(word);
+            while (commonTable[slot] != 0 && commonTable[slot] != word) {
+                slot = (slot + 1) & (commonTable.length - 1);
+            }
+            commonTable[slot] = word;
+        }
+        zeroCommon = zero;
         int capacity = Integer.highestOneBit(Math.max(16, byFeature.size() * 2 - 1)) << 1;
         table = new long[capacity * SLOT];
         mask = capacity - 1;
@@ -98,7 +115,24 @@ public final class NameModel {
      * in lowercase: "Treaty" or "Western" capitalised alone are not names.
      */
     public boolean isCommonWord(long wordHash) {
-        return Arrays.binarySearch(commonWords, wordHash) >= 0;
+        if (wordHash == 0) {
+            return zeroCommon;
+        }
+        int slot = commonSlot(wordHash);
+        while (true) {
+            long found = commonTable[slot];
+            if (found == wordHash) {
+                return true;
+            }
+            if (found == 0) {
+                return false;
+            }
+            slot = (slot + 1) & (commonTable.length - 1);
+        }
+    }
+
+    private int commonSlot(long wordHash) {
+        return (int) ((wordHash ^ (wordHash >>> 29)) * 0x9E3779B97F4A7C15L >>> 40) & (commonTable.length - 1);
     }
 
     /** Adds the weights of {@code features} into {@code scores} (one per label). */
