@@ -3,7 +3,7 @@ package io.newswire.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.producer.fulltext.ArticleTextExtractor;
-import java.io.BufferedInputStream;
+import io.newswire.producer.fulltext.SavedPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,23 +77,9 @@ public final class ExtractCommand implements Callable<Integer> {
     }
 
     private static byte[] read(String file) throws IOException {
-        try (InputStream raw = new BufferedInputStream(file.equals("-") ? System.in : Files.newInputStream(Path.of(file)));
-             InputStream in = gzipped(raw) ? new GZIPInputStream(raw) : raw) {
-            // The cap counts decompressed bytes, so a small gzip bomb is refused like a large page.
-            byte[] bytes = in.readNBytes(MAX_PAGE_BYTES + 1);
-            if (bytes.length > MAX_PAGE_BYTES) {
-                throw new IOException("larger than " + MAX_PAGE_BYTES / (1024 * 1024) + " MiB");
-            }
-            return bytes;
+        try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
+            return SavedPage.read(in, MAX_PAGE_BYTES);
         }
-    }
-
-    /** Saved pages are often gzipped (wget, archives): detected by gzip's magic bytes, not by the file name. */
-    private static boolean gzipped(InputStream in) throws IOException {
-        in.mark(2);
-        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-        in.reset();
-        return gzip;
     }
 
     private static String reason(IOException e) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Scores the extractor on a main-text evaluation set (the format of trafilatura's): a folder with
@@ -197,13 +196,10 @@ public final class ExtractionEvaluation {
         if (!file.startsWith(dir.normalize())) {
             throw new IOException("page outside the set's folder: " + page);
         }
-        try (InputStream in = page.endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file))
-                : Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_PAGE_BYTES + 1);
-            if (bytes.length > MAX_PAGE_BYTES) {
-                throw new IOException("page larger than " + MAX_PAGE_BYTES + " bytes: " + page);
-            }
-            return bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            return SavedPage.read(in, MAX_PAGE_BYTES);
+        } catch (IOException e) {
+            throw new IOException(page + ": " + e.getMessage(), e);
         }
     }
 }
