@@ -13,6 +13,10 @@ final class NameFeatures {
 
     /** Most label-independent features of one token. */
     static final int MAX = 40;
+    /** Values of {@link #shape}. */
+    static final int SHAPES = 7;
+    /** Values of {@link #gapBefore}. */
+    static final int GAPS = 5;
     /** Features that depend on the previous label. */
     static final int HISTORY = 2;
     /** Values of {@link #historyContext}. */
@@ -102,16 +106,16 @@ final class NameFeatures {
             out[n++] = neighbour(-2, wm2);
             out[n++] = neighbour(2, wp2);
         }
-        out[n++] = mix(7, s0);
-        out[n++] = mix(8, sm1 * 8L + gapBefore);
-        out[n++] = mix(9, sp1 * 8L + gapAfter);
+        out[n++] = shapeOf(s0);
+        out[n++] = shapeBefore(sm1, gapBefore);
+        out[n++] = shapeAfter(sp1, gapAfter);
         if (words) {
             out[n++] = mix(10, text.suffixHash(i));
         }
         out[n++] = mix(13, w0 * 31 + (gapBefore == GAP_SENTENCE || gapBefore == GAP_EDGE ? 1 : 0));
         out[n++] = mix(14, w0 * 31 + wp1);
         out[n++] = mix(15, wm1 * 31 + w0);
-        out[n++] = mix(16, (sm1 * 8L + s0) * 8 + sp1);
+        out[n++] = shapes(s0, sm1, sp1);
         out[n++] = mix(17, wm1 * 31 + gapBefore);
         out[n++] = mix(18, wp1 * 31 + gapAfter);
         if (words) {
@@ -120,9 +124,89 @@ final class NameFeatures {
         }
         out[n++] = mix(22, wm1 * 31 + wp1);
         boolean starts = gapBefore == GAP_SENTENCE || gapBefore == GAP_EDGE;
-        out[n++] = mix(30, (casing.of(w0) * 8L + s0) * 2 + (starts ? 1 : 0));
+        out[n++] = casing(casing.of(w0), s0, starts);
         out[n++] = mix(31, pattern(text, i));
         return runFeatures(text, flags, casing, i, out, n);
+    }
+
+    /**
+     * The features of {@link #ofContext} and {@link #memory} (with {@code remembered}) for the finder, in two
+     * parts: those of few values (shapes, gaps, casing, place in the run, the gazetteer's mark, no longer run
+     * elsewhere) are added from {@code small} into {@code sums}; the rest, which hold words, go into {@code
+     * out}. Returns how many are in {@code out}. The same features as the two calls, so the same sums.
+     */
+    static int ofContextSplit(AnalyzedText text, int[] flags, DocumentWords casing, int i, int remembered,
+                              ContextSums small, int[] sums, long[] out) {
+        int n = 0;
+        int size = text.size();
+        long w0 = text.wordHash(i);
+        long wm1 = i > 0 ? text.wordHash(i - 1) : NO_WORD;
+        long wp1 = i + 1 < size ? text.wordHash(i + 1) : NO_WORD;
+        int s0 = shape(text, i);
+        int sm1 = i > 0 ? shape(text, i - 1) : SHAPE_NONE;
+        int sp1 = i + 1 < size ? shape(text, i + 1) : SHAPE_NONE;
+        int gapBefore = gapBefore(text, i);
+        int gapAfter = i + 1 < size ? gapBefore(text, i + 1) : GAP_EDGE;
+        boolean starts = gapBefore == GAP_SENTENCE || gapBefore == GAP_EDGE;
+        small.addShapes(s0, sm1, sp1, gapBefore, gapAfter, sums);
+        out[n++] = mix(13, w0 * 31 + (starts ? 1 : 0));
+        out[n++] = mix(14, w0 * 31 + wp1);
+        out[n++] = mix(15, wm1 * 31 + w0);
+        out[n++] = mix(17, wm1 * 31 + gapBefore);
+        out[n++] = mix(18, wp1 * 31 + gapAfter);
+        out[n++] = mix(22, wm1 * 31 + wp1);
+        out[n++] = mix(31, pattern(text, i));
+        if (remembered < REMEMBERED) {
+            small.addCasing(casing.of(w0), s0, starts, remembered, sums);
+        } else {
+            out[n++] = casing(casing.of(w0), s0, starts);
+            out[n++] = memory(s0, remembered);
+        }
+        int first = runFirst(flags, i);
+        int last = runLast(text, flags, i);
+        int length = Math.min(MAX_RUN, last - first + 1);
+        int position = i == first ? (i == last ? 0 : 1) : (i == last ? 2 : 3);
+        n = runWords(text, i, first, last, out, n);
+        int known = KnownNames.of(flags[i]);
+        if (known < ContextSums.KNOWN) {
+            small.addRun(length, position, known, sums);
+        } else {
+            out[n++] = runShape(length, position);
+            out[n++] = mix(35, known);
+            out[n++] = mix(36, known * 8L + position);
+        }
+        out[n++] = knownAround(flags, i, first, last, known);
+        if (casing.runLength(w0) > length) {
+            out[n++] = mix(32, casing.runLast(w0));
+            out[n++] = mix(33, casing.runBefore(w0));
+        } else {
+            small.addNoLongerRun(sums);
+        }
+        return n;
+    }
+
+    static long shapeOf(int s0) {
+        return mix(7, s0);
+    }
+
+    static long shapeBefore(int sm1, int gapBefore) {
+        return mix(8, sm1 * 8L + gapBefore);
+    }
+
+    static long shapeAfter(int sp1, int gapAfter) {
+        return mix(9, sp1 * 8L + gapAfter);
+    }
+
+    static long shapes(int s0, int sm1, int sp1) {
+        return mix(16, (sm1 * 8L + s0) * 8 + sp1);
+    }
+
+    static long casing(int casingOf, int s0, boolean starts) {
+        return mix(30, (casingOf * 8L + s0) * 2 + (starts ? 1 : 0));
+    }
+
+    static long runShape(int length, int position) {
+        return mix(24, length * 8L + position);
     }
 
     /**
@@ -139,7 +223,12 @@ final class NameFeatures {
      * article, so a "Howard" after "Michael Howard" is a person.
      */
     static long memory(AnalyzedText text, int i, int remembered) {
-        return mix(34, remembered * 8L + shape(text, i));
+        return memory(shape(text, i), remembered);
+    }
+
+    /** {@link #memory} of a token of shape {@code shape}. */
+    static long memory(int shape, int remembered) {
+        return mix(34, remembered * 8L + shape);
     }
 
     static void history(int previousLabel, int context, long[] out, int at) {
@@ -160,10 +249,27 @@ final class NameFeatures {
      * and in the run, and the same of the run's tokens beside it.
      */
     private static int runFeatures(AnalyzedText text, int[] flags, DocumentWords words, int i, long[] out, int n) {
+        int first = runFirst(flags, i);
+        int last = runLast(text, flags, i);
+        int length = Math.min(MAX_RUN, last - first + 1);
+        int position = i == first ? (i == last ? 0 : 1) : (i == last ? 2 : 3);
+        out[n++] = runShape(length, position);
+        n = runWords(text, i, first, last, out, n);
+        n = known(flags, i, first, last, position, out, n);
+        return elsewhere(words, text.wordHash(i), length, out, n);
+    }
+
+    /** The first token of the run of candidate tokens that token {@code i} belongs to. */
+    private static int runFirst(int[] flags, int i) {
         int first = i;
         while (first > 0 && flags[first - 1] != 0 && (flags[first] & BioDecoder.MAY_CONTINUE) != 0) {
             first--;
         }
+        return first;
+    }
+
+    /** The last capitalised token of the run that token {@code i} belongs to, or {@code i}. */
+    private static int runLast(AnalyzedText text, int[] flags, int i) {
         int last = i;
         while (last + 1 < text.size() && (flags[last + 1] & BioDecoder.MAY_CONTINUE) != 0) {
             last++;
@@ -171,15 +277,16 @@ final class NameFeatures {
         while (last > i && !text.is(last, AnalyzedText.CAPITALISED)) {
             last--;
         }
-        int length = Math.min(MAX_RUN, last - first + 1);
-        int position = i == first ? (i == last ? 0 : 1) : (i == last ? 2 : 3);
-        out[n++] = mix(24, length * 8L + position);
+        return last;
+    }
+
+    /** The run's first and last words and the words just outside it. */
+    private static int runWords(AnalyzedText text, int i, int first, int last, long[] out, int n) {
         out[n++] = mix(25, text.wordHash(last) * 31 + (i == last ? 1 : 0));
         out[n++] = mix(26, text.wordHash(first) * 31 + (i == first ? 1 : 0));
         out[n++] = mix(27, last + 1 < text.size() ? text.wordHash(last + 1) : NO_WORD);
         out[n++] = mix(28, first > 0 ? text.wordHash(first - 1) : NO_WORD);
-        n = known(flags, i, first, last, position, out, n);
-        return elsewhere(words, text.wordHash(i), length, out, n);
+        return n;
     }
 
     /**
@@ -188,12 +295,17 @@ final class NameFeatures {
      */
     private static int known(int[] flags, int i, int first, int last, int position, long[] out, int n) {
         int known = KnownNames.of(flags[i]);
-        int knownBefore = i > first ? KnownNames.of(flags[i - 1]) : KnownNames.MARKS;
-        int knownAfter = i < last ? KnownNames.of(flags[i + 1]) : KnownNames.MARKS;
         out[n++] = mix(35, known);
         out[n++] = mix(36, known * 8L + position);
-        out[n++] = mix(37, (knownBefore * 64L + known) * 64 + knownAfter);
+        out[n++] = knownAround(flags, i, first, last, known);
         return n;
+    }
+
+    /** The token's {@link KnownNames} mark with those of the run's tokens before and after it. */
+    private static long knownAround(int[] flags, int i, int first, int last, int known) {
+        int knownBefore = i > first ? KnownNames.of(flags[i - 1]) : KnownNames.MARKS;
+        int knownAfter = i < last ? KnownNames.of(flags[i + 1]) : KnownNames.MARKS;
+        return mix(37, (knownBefore * 64L + known) * 64 + knownAfter);
     }
 
     /** The last word of the longer run the word is part of elsewhere in the text, and the word before it. */

@@ -40,6 +40,8 @@ public final class NameFinder {
      * * COUNT + label}.
      */
     private final float[] transitions;
+    /** The sums of the context features of few values, for every value. */
+    private final ContextSums contextSums;
 
     public NameFinder(NameModel model) {
         this.model = model;
@@ -55,6 +57,7 @@ public final class NameFinder {
                 System.arraycopy(scores, 0, transitions, (context * labels + p) * labels, labels);
             }
         }
+        contextSums = new ContextSums(model);
         long[] feature = new long[1];
         for (int g = 1; g < GROUPS; g++) {
             feature[0] = NameFeatures.neighbour(NEIGHBOURS[g - 1], NameFeatures.NO_WORD);
@@ -215,9 +218,9 @@ public final class NameFinder {
         for (int t = 0; t < length; t++) {
             int i = from + t;
             scratch.flags[t] = scratch.tokenFlags[i];
-            int n = NameFeatures.ofContext(text, scratch.tokenFlags, scratch.casing, i, scratch.features);
-            scratch.features[n++] = NameFeatures.memory(text, i, scratch.casing.remembered(text.wordHash(i)));
             Arrays.fill(sums, 0);
+            int n = NameFeatures.ofContextSplit(text, scratch.tokenFlags, scratch.casing, i,
+                    scratch.casing.remembered(text.wordHash(i)), contextSums, sums, scratch.features);
             model.sum(scratch.features, n, sums, 0);
             addWord(text, i, 0, scratch);
             for (int g = 1; g < GROUPS; g++) {
