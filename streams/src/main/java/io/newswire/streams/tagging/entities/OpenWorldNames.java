@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * The names the model finds that the gazetteer does not know, as entities of the article: a person,
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 final class OpenWorldNames {
 
     /** Words before a person's name that are not part of it. */
-    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "president", "prime", "minister",
+    private static final CharArraySet TITLES = words("mr", "mrs", "ms", "miss", "dr", "president", "prime", "minister",
             "secretary", "general", "gen", "senator", "sen", "rep", "representative", "gov", "governor", "king",
             "queen", "prince", "princess", "pope", "chancellor", "foreign", "defense", "defence", "interior",
             "finance", "vice", "lt", "col", "colonel", "captain", "capt", "sir", "lord", "lady", "judge", "justice",
@@ -38,12 +39,15 @@ final class OpenWorldNames {
      * Single words that are capitalised but name no person, organisation or place: compass points alone ("the
      * West") and the feasts and seasons of the calendar.
      */
-    private static final Set<String> NOT_NAMES = Set.of("north", "south", "east", "west", "christmas", "easter",
+    private static final CharArraySet NOT_NAMES = words("north", "south", "east", "west", "christmas", "easter",
             "ramadan", "eid", "diwali", "hanukkah", "thanksgiving", "lent", "advent", "passover", "halloween");
     /** Endings of nationality and group words ("Palestinian", "Japanese", "Kurdish"): adjectives, not places. */
     private static final List<String> DEMONYM_ENDINGS = List.of("ian", "ean", "ese", "ish", "ans", "ians", "eans");
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    /** The slug of the last name read ({@link #slug(String, int, int)}), reused. */
+    private char[] slugChars = new char[64];
 
     /** A name found in the article that the gazetteer did not claim. */
     private record Found(int start, int end, int type) {
@@ -139,29 +143,33 @@ final class OpenWorldNames {
             return null;
         }
         if (type == NameLabels.PERSON) {
-            while (start < end && TITLES.contains(text.lower(start))) {
+            while (start < end && text.lowerIn(TITLES, start)) {
                 start++;
             }
-            if (start == end && TITLES.contains(text.lower(start))) {
+            if (start == end && text.lowerIn(TITLES, start)) {
                 return null;
             }
         }
-        if (start == end && (type == NameLabels.LOCATION && isDemonym(text.lower(start))
-                || pluralAcronym(text, start) || NOT_NAMES.contains(text.lower(start)))) {
+        if (start == end && (type == NameLabels.LOCATION && isDemonym(text, start)
+                || pluralAcronym(text, start) || text.lowerIn(NOT_NAMES, start))) {
             return null;
         }
         return new Found(start, end, type);
     }
 
-    private static Entity addNew(AnalyzedText text, int start, int end, int type, Set<String> gazetteerIds,
-                                 Map<String, Entity> entities) {
-        String name = collapseSpaces(text.text(), text.start(start), text.end(end));
-        if (name.endsWith("'s") || name.endsWith("\u2019s")) {
-            name = name.substring(0, name.length() - 2);
-        } else if (name.endsWith("'") || name.endsWith("\u2019")) {
-            name = name.substring(0, name.length() - 1);
+    private Entity addNew(AnalyzedText text, int start, int end, int type, Set<String> gazetteerIds,
+                          Map<String, Entity> entities) {
+        // The possessive is cut from the text before its spaces are collapsed: it ends on a token, never on a
+        // space, so the cut is the same; and the slug makes every run of spaces one hyphen either way.
+        String s = text.text();
+        int from = text.start(start);
+        int to = text.end(end);
+        if (to - from >= 2 && s.charAt(to - 1) == 's' && (s.charAt(to - 2) == '\'' || s.charAt(to - 2) == '\u2019')) {
+            to -= 2;
+        } else if (to > from && (s.charAt(to - 1) == '\'' || s.charAt(to - 1) == '\u2019')) {
+            to -= 1;
         }
-        String id = slug(name);
+        String id = slug(s, from, to);
         if (id.isEmpty()) {
             return null;
         }
@@ -176,7 +184,7 @@ final class OpenWorldNames {
             if (gazetteerIds.contains(id)) {
                 return null;
             }
-            entity = new Entity(-1, id, name, typeName(type), start);
+            entity = new Entity(-1, id, collapseSpaces(s, from, to), typeName(type), start);
             entities.put(id, entity);
         }
         entity.mentions++;
@@ -215,6 +223,40 @@ final class OpenWorldNames {
             case NameLabels.ORGANIZATION -> "organization";
             default -> "place";
         };
+    }
+
+    /**
+     * {@link #slug(String)} of {@code s} from {@code from} to {@code to}, without the copies in between when
+     * it is all ASCII (nearly every name).
+     */
+    String slug(String s, int from, int to) {
+        if (slugChars.length < to - from) {
+            slugChars = new char[Math.max(to - from, slugChars.length * 2)];
+        }
+        int length = 0;
+        boolean dash = false;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c > 127) {
+                return slug(s.substring(from, to));
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c == '\'') {
+                continue;
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (dash && length > 0) {
+                    slugChars[length++] = '-';
+                }
+                slugChars[length++] = c;
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        return new String(slugChars, 0, length);
     }
 
     /** Lowercase ASCII words joined by hyphens: "Michael Howard" gives michael-howard, "Zoë Ball" zoe-ball. */
@@ -307,16 +349,36 @@ final class OpenWorldNames {
 
     /** "MPs", "NGOs", "CEOs": a plural of a common acronym, not a name. */
     private static boolean pluralAcronym(AnalyzedText text, int i) {
-        String word = text.text().substring(text.start(i), text.end(i));
-        return word.length() >= 3 && word.endsWith("s") && Character.isUpperCase(word.charAt(word.length() - 2));
+        String s = text.text();
+        int end = text.end(i);
+        return end - text.start(i) >= 3 && s.charAt(end - 1) == 's' && Character.isUpperCase(s.charAt(end - 2));
     }
 
-    private static boolean isDemonym(String word) {
+    private static boolean isDemonym(AnalyzedText text, int i) {
+        int length = text.lowerLength(i);
         for (String ending : DEMONYM_ENDINGS) {
-            if (word.endsWith(ending)) {
+            if (endsWith(text, i, length, ending)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the lowercased token {@code i} (of {@code length} chars) ends with {@code ending}. */
+    private static boolean endsWith(AnalyzedText text, int i, int length, String ending) {
+        int from = length - ending.length();
+        if (from < 0) {
+            return false;
+        }
+        for (int k = 0; k < ending.length(); k++) {
+            if (text.lowerChar(i, from + k) != ending.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static CharArraySet words(String... words) {
+        return CharArraySet.unmodifiableSet(new CharArraySet(List.of(words), false));
     }
 }

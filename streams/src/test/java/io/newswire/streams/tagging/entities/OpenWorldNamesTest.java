@@ -118,4 +118,22 @@ class OpenWorldNamesTest {
             assertThat(OpenWorldNames.collapseSpaces(s.toString(), from, to)).as("%s", s).isEqualTo(expected);
         }
     }
+    @Test
+    void shouldSlugANameInTheTextAsItsCollapsedCopy() {
+        java.util.Random random = new java.util.Random(11);
+        String chars = "aZ9 \t\n\r\u00a0.-'\u2019\u00eb\u00c9s";
+        OpenWorldNames names = new OpenWorldNames();
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = random.nextInt(14); k > 0; k--) {
+                s.append(chars.charAt(random.nextInt(chars.length())));
+            }
+            int from = s.length() == 0 ? 0 : random.nextInt(s.length());
+            int to = from + random.nextInt(s.length() - from + 1);
+            String expected = OpenWorldNames.slug(OpenWorldNames.collapseSpaces(s.toString(), from, to));
+
+            assertThat(names.slug(s.toString(), from, to)).as("%s", s).isEqualTo(expected);
+        }
+        assertThat(names.slug("Zo\u00eb  Ball's", 0, 9)).isEqualTo("zoe-ball");
+    }
 }
