@@ -39,6 +39,11 @@ class BenchIT {
             assertThat(bench.path(field).isNumber()).as(field).isTrue();
             assertThat(bench.path(field).asDouble()).as(field).isPositive();
         }
+        // The JIT compiler's threads (read from Linux's /proc) use some, and only some, of a short run's CPU.
+        for (String run : new String[] {"floor", "pipeline"}) {
+            assertThat(bench.path(run + "JitCpuMicrosPerArticle").asDouble()).as(run)
+                    .isPositive().isLessThan(bench.path(run + "CpuMicrosPerArticle").asDouble());
+        }
         // The parts are measured, not derived from each other: the overhead is their quotient as written.
         assertThat(bench.path("overhead").asDouble()).isCloseTo(bench.path("pipelineCpuMicrosPerArticle").asDouble()
                 / (bench.path("floorCpuMicrosPerArticle").asDouble() + bench.path("taggingCpuMicrosPerArticle").asDouble()),

@@ -149,7 +149,8 @@ public final class Bench {
                         tagging.cpuMicrosPerArticle(), tagging.megabytesPerSecPerCore(),
                         pipelineMicros / (floorResult.cpuMicrosPerArticle() + tagging.cpuMicrosPerArticle()),
                         pipelineResult.articlesPerSec() / baseline.recordsPerSec(),
-                        settings.deskModel() != null);
+                        settings.deskModel() != null,
+                        floorResult.compilerMicrosPerArticle(), pipelineResult.compilerMicrosPerArticle());
             }
         }
     }

@@ -28,6 +28,9 @@ import java.nio.file.Path;
  *        its parts; above it, the cost of putting them together (topic-day counting, bigger records)
  * @param pipelineToBaseline pipeline articles/s over the same run's baseline records/s (as {@code ratio})
  * @param deskModel whether the tagger included a learned desk model
+ * @param floorJitCpuMicrosPerArticle of {@code floorCpuMicrosPerArticle}, what the JIT compiler's threads used
+ *        (a JVM still compiling code the warm-up did not make hot enough); -1 where the system does not tell
+ * @param pipelineJitCpuMicrosPerArticle the same, of {@code pipelineCpuMicrosPerArticle}
  */
 public record BenchReport(
         long articles,
@@ -65,7 +68,9 @@ public record BenchReport(
         double taggingMBPerSecPerCore,
         double overhead,
         double pipelineToBaseline,
-        boolean deskModel) {
+        boolean deskModel,
+        double floorJitCpuMicrosPerArticle,
+        double pipelineJitCpuMicrosPerArticle) {
 
     public void print(PrintStream out) {
         out.println();
@@ -87,6 +92,10 @@ public record BenchReport(
                 pipelineArticlesPerSec, pipelineMBPerSec, ratio, pipelineCpuMicrosPerArticle);
         out.printf("overhead %.3f (pipeline CPU µs over floor + tagging: %,.0f / (%,.0f + %,.0f))%n", overhead,
                 pipelineCpuMicrosPerArticle, floorCpuMicrosPerArticle, taggingCpuMicrosPerArticle);
+        if (floorJitCpuMicrosPerArticle >= 0 && pipelineJitCpuMicrosPerArticle >= 0) {
+            out.printf("of the CPU µs per article, the JIT compiler's: floor %,.0f, pipeline %,.0f%n",
+                    floorJitCpuMicrosPerArticle, pipelineJitCpuMicrosPerArticle);
+        }
         out.println();
         out.println("| send → sink commit at " + String.format("%,d", latencyRate) + " articles/s | p50 | p95 | p99 | max |");
         out.println("| --- | ---: | ---: | ---: | ---: |");

@@ -18,9 +18,16 @@ final class PipelineRun {
     private static final long STALL_NANOS = 1_000_000_000L;
 
     /** @param seconds first send to the last sink commit */
-    record Result(long articles, double seconds, long exactResends, long nearDuplicates, long cpuNanos) {
+    /** @param compilerNanos of {@code cpuNanos}, the JIT compiler's; negative where unknown */
+    record Result(long articles, double seconds, long exactResends, long nearDuplicates, long cpuNanos,
+                  long compilerNanos) {
         double cpuMicrosPerArticle() {
             return cpuNanos / 1e3 / articles;
+        }
+
+        /** Of {@link #cpuMicrosPerArticle}, the JIT compiler's µs per article; -1 where unknown. */
+        double compilerMicrosPerArticle() {
+            return compilerNanos < 0 ? -1 : compilerNanos / 1e3 / articles;
         }
 
         double articlesPerSec() {
@@ -37,12 +44,14 @@ final class PipelineRun {
         long committedBefore = commits.articles();
         long start;
         long cpuStart;
+        long compilerStart;
         long[] sent = {0};
         try (ProgressLine progress = new ProgressLine(out, () -> String.format(
                 "%s: sent %,d/%,d, in the sink %,d articles", label, sent[0], articles,
                 commits.articles() - committedBefore))) {
             start = System.nanoTime();
             cpuStart = CpuClock.processCpuNanos();
+            compilerStart = CpuClock.compilerCpuNanos();
             for (long i = 0; i < articles; i++) {
                 publisher.publish(generator.next());
                 sent[0] = i + 1;
@@ -61,8 +70,10 @@ final class PipelineRun {
             awaitDrained(pipeline, admin, commits, distinct, drainTimeout);
         }
         long cpu = CpuClock.processCpuNanos() - cpuStart;
+        long compilerEnd = CpuClock.compilerCpuNanos();
+        long compiler = compilerStart < 0 || compilerEnd < compilerStart ? -1 : compilerEnd - compilerStart;
         return new Result(articles, (commits.lastCommitNanos() - start) / 1e9,
-                generator.exactResends(), generator.nearDuplicates(), cpu);
+                generator.exactResends(), generator.nearDuplicates(), cpu, compiler);
     }
 
     /**

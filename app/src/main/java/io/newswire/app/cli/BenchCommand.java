@@ -30,7 +30,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--articles", defaultValue = "200000", description = "articles for the baseline and the pipeline run (default ${DEFAULT-VALUE})")
     long articles;
 
-    @Option(names = "--warmup", defaultValue = "10000", description = "articles sent through the baseline and the pipeline before each is timed, so a cold JVM's JIT compilation is not in the figures (default ${DEFAULT-VALUE}, at most --articles; 0 for none)")
+    @Option(names = "--warmup", defaultValue = "20000", description = "articles sent through the baseline and the pipeline before each is timed, so a cold JVM's JIT compilation is not in the figures (default ${DEFAULT-VALUE}, at most --articles; 0 for none)")
     long warmup;
 
     @Option(names = "--rate", defaultValue = "1000", description = "articles per second of the latency run (default ${DEFAULT-VALUE})")
