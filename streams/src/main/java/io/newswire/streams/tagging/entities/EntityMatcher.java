@@ -126,6 +126,8 @@ public final class EntityMatcher {
     public final class Scratch {
         private int[] seen = new int[0];
         private int stamp;
+        /** Whether {@link #seen} holds the words of the article being matched (marked when a cue is first asked). */
+        private boolean marked;
         private final int[] mentions = new int[entries.size()];
         private final int[] firstAt = new int[entries.size()];
         private final int[] found = new int[entries.size()];
@@ -160,7 +162,7 @@ public final class EntityMatcher {
 
     /** The entities of the article with their mention counts, most mentioned first. */
     public List<EntityMention> match(AnalyzedText text, Scratch scratch) {
-        markWordsPresent(text, scratch);
+        scratch.marked = false;
         if (scratch.entryAt.length < text.size()) {
             scratch.entryAt = new int[Math.max(text.size(), scratch.entryAt.length * 2)];
         }
@@ -325,7 +327,7 @@ public final class EntityMatcher {
             return false;
         }
         if (entry.ambiguous()) {
-            return hasCue(alias.entry(), scratch) && !insideLongerName(text, from, to);
+            return hasCue(alias.entry(), text, scratch) && !insideLongerName(text, from, to);
         }
         return true;
     }
@@ -447,7 +449,11 @@ public final class EntityMatcher {
         return true;
     }
 
-    private boolean hasCue(int entry, Scratch scratch) {
+    private boolean hasCue(int entry, AnalyzedText text, Scratch scratch) {
+        if (!scratch.marked) {
+            markWordsPresent(text, scratch);
+            scratch.marked = true;
+        }
         for (int cue : cueWordIds[entry]) {
             if (cue < scratch.seen.length && scratch.seen[cue] == scratch.stamp) {
                 return true;

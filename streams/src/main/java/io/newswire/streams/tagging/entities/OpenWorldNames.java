@@ -91,7 +91,8 @@ final class OpenWorldNames {
                 singleWords.add(name);
                 continue;
             }
-            Entity full = name.type() == NameLabels.PERSON ? personsByLastWord.get(text.lower(name.end())) : null;
+            Entity full = name.type() == NameLabels.PERSON && !personsByLastWord.isEmpty()
+                    ? personsByLastWord.get(text.lower(name.end())) : null;
             if (full != null && endsWithWords(full.name, text, name.start(), name.end())) {
                 full.mentions++; // "Le Clos" after "Chad le Clos"
                 full.firstAt = Math.min(full.firstAt, name.start());
@@ -107,7 +108,7 @@ final class OpenWorldNames {
         // that is a word of a person's name in the same article is that person, whatever type the model
         // gave it ("Chepkemei" read as a place after "Susan Chepkemei").
         for (Found single : singleWords) {
-            Entity full = personsByLastWord.get(text.lower(single.start()));
+            Entity full = personsByLastWord.isEmpty() ? null : personsByLastWord.get(text.lower(single.start()));
             if (full != null) {
                 full.mentions++;
                 full.firstAt = Math.min(full.firstAt, single.start());

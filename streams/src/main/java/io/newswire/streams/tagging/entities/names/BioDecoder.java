@@ -15,6 +15,19 @@ final class BioDecoder {
     /** Only spaces, a hyphen, an apostrophe or an abbreviation's dot separate it from the token before. */
     static final int MAY_CONTINUE = 2;
 
+    /** {@link #allowed} for every pair of labels and the two flags above: {@code (flags * LABELS + previous) * LABELS + label}. */
+    private static final boolean[] ALLOWED = new boolean[4 * LABELS * LABELS];
+
+    static {
+        for (int flags = 0; flags < 4; flags++) {
+            for (int p = 0; p < LABELS; p++) {
+                for (int l = 0; l < LABELS; l++) {
+                    ALLOWED[(flags * LABELS + p) * LABELS + l] = allowed(p, l, flags);
+                }
+            }
+        }
+    }
+
     private BioDecoder() {
     }
 
@@ -45,12 +58,13 @@ final class BioDecoder {
         for (int t = 1; t < length; t++) {
             int row = t * LABELS;
             int previousRow = row - LABELS;
+            int allowedFrom = (flags[t] & (MAY_BEGIN | MAY_CONTINUE)) * LABELS * LABELS;
             for (int l = 0; l < LABELS; l++) {
                 float best = Float.NEGATIVE_INFINITY;
                 int from = NameLabels.OUTSIDE;
                 for (int p = 0; p < LABELS; p++) {
                     float before = delta[previousRow + p];
-                    if (before == Float.NEGATIVE_INFINITY || !allowed(p, l, flags[t])) {
+                    if (before == Float.NEGATIVE_INFINITY || !ALLOWED[allowedFrom + p * LABELS + l]) {
                         continue;
                     }
                     float score = before + trans[(row + p) * LABELS + l];

@@ -134,6 +134,35 @@ final class DocumentWords {
         return keys[slot] == key(wordHash) ? Math.min(4, runLength[slot]) : 0;
     }
 
+    /**
+     * Where the word's facts are in this text's table, or -1 when the text has none: for {@link #ofAt}, {@link
+     * #runLengthAt}, {@link #runLastAt} and {@link #runBeforeAt}, one look-up for all four.
+     */
+    int find(long wordHash) {
+        int slot = slot(wordHash);
+        return keys[slot] == key(wordHash) ? slot : -1;
+    }
+
+    /** {@link #of} of the word at {@code slot} ({@link #find}). */
+    int ofAt(int slot) {
+        return slot < 0 ? 0 : kinds[slot];
+    }
+
+    /** {@link #runLength} of the word at {@code slot} ({@link #find}). */
+    int runLengthAt(int slot) {
+        return slot < 0 ? 0 : Math.min(4, runLength[slot]);
+    }
+
+    /** {@link #runLast} of the word at {@code slot} ({@link #find}). */
+    long runLastAt(int slot) {
+        return slot < 0 || runLength[slot] == 0 ? 0 : runLast[slot];
+    }
+
+    /** {@link #runBefore} of the word at {@code slot} ({@link #find}). */
+    long runBeforeAt(int slot) {
+        return slot < 0 || runLength[slot] == 0 ? 0 : runBefore[slot];
+    }
+
     /** {@link #LOWER} and {@link #CAPITALISED_INSIDE} as the text writes the word elsewhere. */
     int of(long wordHash) {
         int slot = slot(wordHash);

@@ -148,6 +148,7 @@ final class NameFeatures {
         int gapBefore = gapBefore(text, i);
         int gapAfter = i + 1 < size ? gapBefore(text, i + 1) : GAP_EDGE;
         boolean starts = gapBefore == GAP_SENTENCE || gapBefore == GAP_EDGE;
+        int word = casing.find(w0);
         small.addShapes(s0, sm1, sp1, gapBefore, gapAfter, sums);
         out[n++] = mix(13, w0 * 31 + (starts ? 1 : 0));
         out[n++] = mix(14, w0 * 31 + wp1);
@@ -157,9 +158,9 @@ final class NameFeatures {
         out[n++] = mix(22, wm1 * 31 + wp1);
         out[n++] = mix(31, pattern(text, i));
         if (remembered < REMEMBERED) {
-            small.addCasing(casing.of(w0), s0, starts, remembered, sums);
+            small.addCasing(casing.ofAt(word), s0, starts, remembered, sums);
         } else {
-            out[n++] = casing(casing.of(w0), s0, starts);
+            out[n++] = casing(casing.ofAt(word), s0, starts);
             out[n++] = memory(s0, remembered);
         }
         int first = runFirst(flags, i);
@@ -176,9 +177,9 @@ final class NameFeatures {
             out[n++] = mix(36, known * 8L + position);
         }
         out[n++] = knownAround(flags, i, first, last, known);
-        if (casing.runLength(w0) > length) {
-            out[n++] = mix(32, casing.runLast(w0));
-            out[n++] = mix(33, casing.runBefore(w0));
+        if (casing.runLengthAt(word) > length) {
+            out[n++] = mix(32, casing.runLastAt(word));
+            out[n++] = mix(33, casing.runBeforeAt(word));
         } else {
             small.addNoLongerRun(sums);
         }
