@@ -120,6 +120,45 @@ public final class DeskModel {
     public double[] scores(AnalyzedText text, int limit) {
         Scratch s = scratch.get();
         s.startDocument(text);
+        // In three passes, so that the model's tables (larger than the cache) are read in loops whose look-ups do
+        // not wait on each other and their cache misses overlap: the features in order, then the bigrams' rows,
+        // then the weights of each distinct row, added in the order the features first occur (the same sums).
+        int features = features(s, text, limit);
+        int[] order = s.features;
+        long[] bigrams = s.bigrams;
+        for (int b = 0; b < s.bigramCount; b++) {
+            s.bigramRows[b] = featureRows.get(bigrams[b]);
+        }
+        int distinct = 0;
+        int[] rows = s.rows;
+        for (int f = 0; f < features; f++) {
+            int feature = order[f];
+            int row = feature >= 0 ? feature : s.bigramRows[~feature];
+            if (row != FeatureTable.ABSENT && s.firstTime(row)) {
+                rows[distinct++] = row;
+            }
+        }
+        int width = categories.length;
+        double[] sums = s.sums;
+        for (int d = 0; d < distinct; d++) {
+            int base = rows[d] * width;
+            for (int c = 0; c < width; c++) {
+                sums[c] += weights[base + c];
+            }
+        }
+        return softmax(sums);
+    }
+
+    /**
+     * Puts the article's features in {@code s.features}, in order: a unigram as its row (when the model has it), a
+     * bigram whose terms may make a feature as {@code ~b}, its fingerprint at {@code s.bigrams[b]}; returns how many.
+     */
+    private int features(Scratch s, AnalyzedText text, int limit) {
+        s.ensureFeatures(2 * text.size());
+        int[] order = s.features;
+        long[] bigrams = s.bigrams;
+        int features = 0;
+        int bigramCount = 0;
         long previous = 0;
         // Whether the previous term starts some bigram feature (false before the first term).
         boolean previousStarts = false;
@@ -129,14 +168,20 @@ public final class DeskModel {
             }
             long term = text.stemHash(i);
             int word = wordEntry(s, text.wordIndex(i), term);
-            addRow(s, (word & ROW_BITS) - 2);
+            int row = (word & ROW_BITS) - 2;
+            if (row != FeatureTable.ABSENT) {
+                order[features++] = row;
+            }
             if (previousStarts && (word & ENDS_BIGRAM) != 0) {
-                add(s, FeatureFingerprints.bigram(previous, term));
+                bigrams[bigramCount] = FeatureFingerprints.bigram(previous, term);
+                order[features++] = ~bigramCount;
+                bigramCount++;
             }
             previous = term;
             previousStarts = (word & STARTS_BIGRAM) != 0;
         }
-        return softmax(s.sums);
+        s.bigramCount = bigramCount;
+        return features;
     }
 
     /** The likeliest desk and its probability. */
@@ -184,20 +229,6 @@ public final class DeskModel {
         return entry;
     }
 
-    private void add(Scratch s, long fingerprint) {
-        addRow(s, featureRows.get(fingerprint));
-    }
-
-    private void addRow(Scratch s, int row) {
-        if (row != FeatureTable.ABSENT && s.firstTime(row)) {
-            int width = categories.length;
-            int base = row * width;
-            for (int c = 0; c < width; c++) {
-                s.sums[c] += weights[base + c];
-            }
-        }
-    }
-
     private static double[] softmax(double[] sums) {
         double max = Double.NEGATIVE_INFINITY;
         for (double sum : sums) {
@@ -225,6 +256,12 @@ public final class DeskModel {
         private int[] seenRows = new int[2048];
         private int seenCount;
         final double[] sums;
+        /** The article's features in order ({@link #features}), its bigrams' fingerprints and rows, its distinct rows. */
+        int[] features = new int[1024];
+        long[] bigrams = new long[512];
+        int[] bigramRows = new int[512];
+        int bigramCount;
+        int[] rows = new int[1024];
         private int[] wordRows = new int[1024];
         private AnalyzedText wordsOf;
         private int wordGeneration;
@@ -240,6 +277,15 @@ public final class DeskModel {
                 wordGeneration = text.wordGeneration();
             }
             startDocument();
+        }
+
+        void ensureFeatures(int most) {
+            if (features.length < most) {
+                features = new int[most];
+                bigrams = new long[most];
+                bigramRows = new int[most];
+                rows = new int[most];
+            }
         }
 
         int[] ensureWords(int word) {
