@@ -6,7 +6,6 @@ import io.newswire.common.Quantity;
 import io.newswire.common.Tags;
 import io.newswire.common.TopicScore;
 import io.newswire.streams.tagging.analysis.AnalyzedText;
-import io.newswire.streams.tagging.analysis.ArticleText;
 import io.newswire.streams.tagging.analysis.NewsAnalyzer;
 import io.newswire.streams.tagging.analysis.Vocabulary;
 import io.newswire.streams.tagging.entities.EntityMatcher;
@@ -109,8 +108,7 @@ public final class LuceneTagger implements Tagger {
     }
 
     private void analyze(Article article, AnalyzedText text) {
-        text.analyze(analyzer, ArticleText.of(article.title(), article.body()), ArticleText.titleLength(article.title()),
-                stems, words);
+        text.analyzeArticle(analyzer, article.title(), article.body(), stems, words);
     }
 
     /** A taxonomy phrase as the stems of its words. */

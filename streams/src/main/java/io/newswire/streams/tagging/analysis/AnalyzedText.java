@@ -82,6 +82,9 @@ public final class AnalyzedText {
     private int generation;
     private Vocabulary cachedStems;
     private Vocabulary cachedWords;
+    /** The text: its chars, and the String made of them when a reader first asks ({@link #text}). */
+    private char[] textChars = new char[4096];
+    private int textLength;
     private String text = "";
     private int size;
     private int titleEnd;
@@ -112,7 +115,26 @@ public final class AnalyzedText {
      * @param titleLength characters of {@code text} that are the title (title tokens weigh more)
      */
     public void analyze(Analyzer analyzer, String text, int titleLength, Vocabulary stems, Vocabulary words) {
-        this.text = text;
+        int n = text.length();
+        textChars = ensure(textChars, n);
+        text.getChars(0, n, textChars, 0);
+        analyze(analyzer, text, n, titleLength, stems, words);
+    }
+
+    /**
+     * Analyses an article's {@link ArticleText} (title, blank line, body) straight from its title and body, without
+     * concatenating them: the String of the text is made only if a reader asks for it ({@link #text}).
+     */
+    public void analyzeArticle(Analyzer analyzer, String title, String body, Vocabulary stems, Vocabulary words) {
+        int n = ArticleText.length(title, body);
+        textChars = ensure(textChars, n);
+        ArticleText.copy(title, body, textChars);
+        analyze(analyzer, null, n, ArticleText.titleLength(title), stems, words);
+    }
+
+    private void analyze(Analyzer analyzer, String string, int length, int titleLength, Vocabulary stems, Vocabulary words) {
+        this.text = string;
+        this.textLength = length;
         this.titleEnd = titleLength;
         size = 0;
         lowerUsed = 0;
@@ -126,10 +148,10 @@ public final class AnalyzedText {
         }
         // The same tokens without Lucene's per-token machinery: most news is in the chars it knows.
         if (analyzer instanceof NewsAnalyzer
-                && latin.tokenize(text, (chars, at, length, from, to) -> add(chars, at, length, from, to, stems, words))) {
+                && latin.tokenize(textChars, length, (chars, at, n, from, to) -> add(chars, at, n, from, to, stems, words))) {
             return;
         }
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+        try (TokenStream stream = analyzer.tokenStream("text", text())) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
@@ -274,8 +296,33 @@ public final class AnalyzedText {
         return needed <= chars.length ? chars : Arrays.copyOf(chars, Math.max(needed, chars.length * 2));
     }
 
+    /** The analysed text, made into a String when first asked for ({@link #charAt} and {@link #substring} need none). */
     public String text() {
+        if (text == null) {
+            text = new String(textChars, 0, textLength);
+        }
         return text;
+    }
+
+    /** How many chars the analysed text has. */
+    public int length() {
+        return textLength;
+    }
+
+    /** The char of the analysed text at {@code index} (below {@link #length}). */
+    public char charAt(int index) {
+        if (index >= textLength) {
+            throw new StringIndexOutOfBoundsException(index);
+        }
+        return textChars[index];
+    }
+
+    /** {@code text().substring(from, to)}, without making {@link #text}. */
+    public String substring(int from, int to) {
+        if (from < 0 || to > textLength || from > to) {
+            throw new StringIndexOutOfBoundsException("[" + from + ", " + to + ") of " + textLength);
+        }
+        return text != null ? text.substring(from, to) : new String(textChars, from, to - from);
     }
 
     public int size() {
@@ -391,7 +438,7 @@ public final class AnalyzedText {
             return false;
         }
         for (int k = end[i]; k < start[i + 1]; k++) {
-            char c = text.charAt(k);
+            char c = textChars[k];
             if (c != ' ' && c != '\u00a0' && c != '\t') {
                 return false;
             }
@@ -401,7 +448,7 @@ public final class AnalyzedText {
 
     /** The characters between token {@code i} and the next (or the end of the text). */
     public String gapAfter(int i) {
-        return gap(end[i], i + 1 < size ? start[i + 1] : text.length());
+        return gap(end[i], i + 1 < size ? start[i + 1] : textLength);
     }
 
     /** The characters between the previous token (or the start of the text) and token {@code i}. */
@@ -416,12 +463,12 @@ public final class AnalyzedText {
     private String gap(int from, int to) {
         int length = to - from;
         if (length == 1) {
-            char c = text.charAt(from);
+            char c = textChars[from];
             if (c < ONE_CHAR.length) {
                 return ONE_CHAR[c];
             }
-        } else if (length == 2 && text.charAt(from + 1) == ' ') {
-            char c = text.charAt(from);
+        } else if (length == 2 && textChars[from + 1] == ' ') {
+            char c = textChars[from];
             if (c == ',') {
                 return ", ";
             }
@@ -429,6 +476,6 @@ public final class AnalyzedText {
                 return ". ";
             }
         }
-        return text.substring(from, to);
+        return substring(from, to);
     }
 }

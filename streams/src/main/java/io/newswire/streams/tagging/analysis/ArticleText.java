@@ -20,6 +20,33 @@ public final class ArticleText {
         return all.length() > MAX_CHARS ? all.substring(0, MAX_CHARS) : all;
     }
 
+    /** How many chars {@link #of} has, without making it. */
+    public static int length(String title, String body) {
+        int t = title == null ? 0 : title.length();
+        int b = body == null ? 0 : body.length();
+        long all = t == 0 ? b : (long) t + 2 + b;
+        return (int) Math.min(all, MAX_CHARS);
+    }
+
+    /**
+     * Copies the chars of {@link #of} into {@code into} (at least {@link #length} long) without making the String:
+     * an article's text is read from a reused buffer, not from a new concatenation per article.
+     */
+    public static void copy(String title, String body, char[] into) {
+        int n = length(title, body);
+        int at = 0;
+        if (title != null && !title.isEmpty()) {
+            at = Math.min(title.length(), n);
+            title.getChars(0, at, into, 0);
+            for (int k = 0; k < 2 && at < n; k++) {
+                into[at++] = '\n';
+            }
+        }
+        if (body != null) {
+            body.getChars(0, n - at, into, at);
+        }
+    }
+
     /** Characters of {@link #of} that are the title. */
     public static int titleLength(String title) {
         return title == null ? 0 : title.length();

@@ -50,7 +50,7 @@ final class LatinTokenizer {
     private static final byte[] CLASSES = classes();
 
     /** The text's chars: scanning an array is cheaper than {@link String#charAt}. */
-    private char[] chars = new char[4096];
+    private char[] chars = new char[0];
     private char[] folded = new char[MAX_RUN * 4];
     /** The tokens found, handed over once the whole text is known: start, and end ({@code ~end} when not ASCII). */
     private int[] starts = new int[512];
@@ -118,12 +118,13 @@ final class LatinTokenizer {
      * handed none, when the text has a char this tokenizer does not know or too long a run of word chars.
      */
     boolean tokenize(String text, TokenSink sink) {
-        int n = text.length();
-        if (chars.length < n) {
-            chars = new char[Math.max(n, chars.length * 2)];
-        }
-        char[] chars = this.chars;
-        text.getChars(0, n, chars, 0);
+        char[] copy = text.toCharArray();
+        return tokenize(copy, copy.length, sink);
+    }
+
+    /** The same for the text {@code chars[0, n)}, which must not change until this returns. */
+    boolean tokenize(char[] chars, int n, TokenSink sink) {
+        this.chars = chars;
         // One pass finds the tokens and checks the text; they are handed over only once all of it is known.
         int tokens = 0;
         int run = 0;

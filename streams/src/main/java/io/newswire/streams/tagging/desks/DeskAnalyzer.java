@@ -44,7 +44,7 @@ public final class DeskAnalyzer implements AutoCloseable {
     /** This thread's analysis of the article, as the tagger makes it (valid until the thread's next call). */
     AnalyzedText analyze(String title, String body) {
         AnalyzedText text = texts.get();
-        text.analyze(analyzer, ArticleText.of(title, body), ArticleText.titleLength(title), noStems, noWords);
+        text.analyzeArticle(analyzer, title, body, noStems, noWords);
         return text;
     }
 

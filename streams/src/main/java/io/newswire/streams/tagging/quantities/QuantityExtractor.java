@@ -105,10 +105,10 @@ public final class QuantityExtractor {
         String before = text.gapBefore(i);
         String currency = before.isEmpty() ? null : CURRENCIES.get(before.charAt(before.length() - 1));
         if (currency != null) {
-            return new Quantity(value, currency, text.text().substring(text.start(i) - 1, text.end(last)));
+            return new Quantity(value, currency, text.substring(text.start(i) - 1, text.end(last)));
         }
         if (text.gapAfter(last).startsWith("%")) {
-            return new Quantity(value, "percent", text.text().substring(text.start(i), text.end(last) + 1));
+            return new Quantity(value, "percent", text.substring(text.start(i), text.end(last) + 1));
         }
         return countedNoun(text, i, last, value, entityAt);
     }
@@ -125,7 +125,7 @@ public final class QuantityExtractor {
             if (!text.is(k, AnalyzedText.CAPITALISED) && isUnit(word)) {
                 int end = ofWhat(text, k, word);
                 String unit = "per".equals(word) || "cent".equals(word) ? "percent" : word;
-                return new Quantity(value, unit, text.text().substring(text.start(first), text.end(end)),
+                return new Quantity(value, unit, text.substring(text.start(first), text.end(end)),
                         subject(text, last + 1, k, unit, entityAt));
             }
         }
