@@ -46,7 +46,7 @@ final class OpenWorldNames {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-    /** The slug of the last name read ({@link #slug(String, int, int)}), reused. */
+    /** The slug of the last name read ({@link #slug(CharSequence, int, int)}), reused. */
     private char[] slugChars = new char[64];
 
     /** A name found in the article that the gazetteer did not claim. */
@@ -132,7 +132,7 @@ final class OpenWorldNames {
 
     /** Whether {@code name} ends with the words of tokens {@code start..end}, with more words before them. */
     private static boolean endsWithWords(String name, AnalyzedText text, int start, int end) {
-        String words = collapseSpaces(text.text(), text.start(start), text.end(end));
+        String words = collapseSpaces(new TextChars(text), text.start(start), text.end(end));
         return name.length() > words.length() + 1 && name.regionMatches(true, name.length() - words.length(), words, 0,
                 words.length()) && name.charAt(name.length() - words.length() - 1) == ' ';
     }
@@ -162,7 +162,7 @@ final class OpenWorldNames {
                           Map<String, Entity> entities) {
         // The possessive is cut from the text before its spaces are collapsed: it ends on a token, never on a
         // space, so the cut is the same; and the slug makes every run of spaces one hyphen either way.
-        String s = text.text();
+        CharSequence s = new TextChars(text);
         int from = text.start(start);
         int to = text.end(end);
         if (to - from >= 2 && s.charAt(to - 1) == 's' && (s.charAt(to - 2) == '\'' || s.charAt(to - 2) == '\u2019')) {
@@ -197,7 +197,7 @@ final class OpenWorldNames {
      * space, tab, line feed, vertical tab, form feed, carriage return) made one space. A char loop, not a
      * regex: it runs for every candidate name.
      */
-    static String collapseSpaces(String s, int from, int to) {
+    static String collapseSpaces(CharSequence s, int from, int to) {
         StringBuilder out = null;
         boolean inSpace = false;
         for (int k = from; k < to; k++) {
@@ -211,7 +211,7 @@ final class OpenWorldNames {
             }
             inSpace = space;
         }
-        return out == null ? s.substring(from, to) : out.toString();
+        return out == null ? s.subSequence(from, to).toString() : out.toString();
     }
 
     private static boolean isSpace(char c) {
@@ -230,7 +230,7 @@ final class OpenWorldNames {
      * {@link #slug(String)} of {@code s} from {@code from} to {@code to}, without the copies in between when
      * it is all ASCII (nearly every name).
      */
-    String slug(String s, int from, int to) {
+    String slug(CharSequence s, int from, int to) {
         if (slugChars.length < to - from) {
             slugChars = new char[Math.max(to - from, slugChars.length * 2)];
         }
@@ -239,7 +239,7 @@ final class OpenWorldNames {
         for (int k = from; k < to; k++) {
             char c = s.charAt(k);
             if (c > 127) {
-                return slug(s.substring(from, to));
+                return slug(s.subSequence(from, to).toString());
             }
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + ('a' - 'A'));
@@ -350,9 +350,34 @@ final class OpenWorldNames {
 
     /** "MPs", "NGOs", "CEOs": a plural of a common acronym, not a name. */
     private static boolean pluralAcronym(AnalyzedText text, int i) {
-        String s = text.text();
         int end = text.end(i);
-        return end - text.start(i) >= 3 && s.charAt(end - 1) == 's' && Character.isUpperCase(s.charAt(end - 2));
+        return end - text.start(i) >= 3 && text.charAt(end - 1) == 's' && Character.isUpperCase(text.charAt(end - 2));
+    }
+
+    /**
+     * The analysed text's chars as a {@link CharSequence} ({@link AnalyzedText#charAt}, {@link
+     * AnalyzedText#substring}), so that reading a name does not make the String of the whole article.
+     */
+    private record TextChars(AnalyzedText text) implements CharSequence {
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return text.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text.text();
+        }
     }
 
     private static boolean isDemonym(AnalyzedText text, int i) {

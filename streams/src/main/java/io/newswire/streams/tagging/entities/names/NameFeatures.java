@@ -322,12 +322,11 @@ final class NameFeatures {
      * "P-3" X-d.
      */
     static long pattern(AnalyzedText text, int i) {
-        String s = text.text();
         long h = 0x84222325L;
         char last = 0;
         int end = Math.min(text.end(i), text.start(i) + MAX_PATTERN);
         for (int k = text.start(i); k < end; k++) {
-            char c = s.charAt(k);
+            char c = text.charAt(k);
             char kind = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd' : c;
             if (kind != last) {
                 h = (h ^ kind) * 0x100000001b3L;
@@ -356,10 +355,9 @@ final class NameFeatures {
         if (i == 0) {
             return GAP_EDGE;
         }
-        String s = text.text();
         int kind = GAP_SPACE;
         for (int k = text.end(i - 1); k < text.start(i); k++) {
-            char c = s.charAt(k);
+            char c = text.charAt(k);
             if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') {
                 return GAP_SENTENCE;
             }

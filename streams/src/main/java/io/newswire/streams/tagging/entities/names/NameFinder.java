@@ -331,7 +331,7 @@ public final class NameFinder {
 
     /** "al-Qaida", "al-Aqsa": a short lowercase particle hyphened to a name. */
     private static boolean hyphenedParticle(AnalyzedText text, int i) {
-        return text.end(i) + 1 == text.start(i + 1) && text.text().charAt(text.end(i)) == '-'
+        return text.end(i) + 1 == text.start(i + 1) && text.charAt(text.end(i)) == '-'
                 && text.end(i) - text.start(i) <= 3;
     }
 
@@ -346,10 +346,9 @@ public final class NameFinder {
         if (i == 0) {
             return false;
         }
-        String s = text.text();
         boolean dot = false;
         for (int k = text.end(i - 1); k < text.start(i); k++) {
-            char c = s.charAt(k);
+            char c = text.charAt(k);
             if (c == '.') {
                 dot = true;
             } else if (c != ' ' && c != '-' && c != '\'' && c != '\u2019' && c != '\u00a0') {
