@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * Numbers with what they count: "11,000 soldiers" (11000 / soldiers), "700,000 tonnes of rice" (700000 /
@@ -22,9 +23,10 @@ public final class QuantityExtractor {
     private static final int MAX_MODIFIERS = 3;
     private static final Map<String, Double> SCALES = Map.of("thousand", 1e3, "million", 1e6, "billion", 1e9,
             "trillion", 1e12, "bn", 1e9, "m", 1e6, "mn", 1e6, "k", 1e3, "tn", 1e12);
-    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-            "sep", "sept", "oct", "nov", "dec");
+    /** Looked up from the token's chars: most numbers ask about both neighbours, and a String each cost more than the rest. */
+    private static final CharArraySet MONTHS = new CharArraySet(List.of("january", "february", "march", "april", "may",
+            "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec"), false);
     /** Units and plural nouns that do not end in "s". */
     private static final Set<String> UNITS = Set.of("people", "men", "women", "children", "servicemen",
             "personnel", "police", "staff", "tonnes", "tonne", "ton", "tons", "km", "kg", "mph", "percent", "cent",
@@ -64,17 +66,27 @@ public final class QuantityExtractor {
      */
     public List<Quantity> extract(AnalyzedText text, IntFunction<String> entityAt) {
         List<Quantity> found = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<Claim> seen = null;
         for (int i = 0; i < text.size(); i++) {
             if (!text.is(i, AnalyzedText.NUMBER) || partOfName(text, i) || isDate(text, i)) {
                 continue;
             }
             Quantity quantity = quantityAt(text, i, entityAt);
-            if (quantity != null && seen.add(quantity.value() + "|" + quantity.unit() + "|" + quantity.subject())) {
+            if (quantity == null) {
+                continue;
+            }
+            if (seen == null) {
+                seen = new HashSet<>();
+            }
+            if (seen.add(new Claim(quantity.value(), quantity.unit(), quantity.subject()))) {
                 found.add(quantity);
             }
         }
         return found;
+    }
+
+    /** What makes two quantities the same claim (a record compares its doubles as {@link Double#compare} does). */
+    private record Claim(double value, String unit, String subject) {
     }
 
     private Quantity quantityAt(AnalyzedText text, int i, IntFunction<String> entityAt) {
@@ -177,7 +189,7 @@ public final class QuantityExtractor {
         boolean glued = gap.isEmpty() || "-".equals(gap);
         return (glued && text.is(i - 1, AnalyzedText.ALPHA))
                 || (" ".equals(gap) && text.is(i - 1, AnalyzedText.CAPITALISED) && !text.is(i - 1, AnalyzedText.STOP)
-                && !MONTHS.contains(text.lower(i - 1)) && !sentenceStartWord(text, i - 1));
+                && !text.lowerIn(MONTHS, i - 1) && !sentenceStartWord(text, i - 1));
     }
 
     private static boolean sentenceStartWord(AnalyzedText text, int i) {
@@ -186,7 +198,6 @@ public final class QuantityExtractor {
     }
 
     private static boolean isDate(AnalyzedText text, int i) {
-        return (i > 0 && MONTHS.contains(text.lower(i - 1)))
-                || (i + 1 < text.size() && MONTHS.contains(text.lower(i + 1)));
+        return (i > 0 && text.lowerIn(MONTHS, i - 1)) || (i + 1 < text.size() && text.lowerIn(MONTHS, i + 1));
     }
 }
