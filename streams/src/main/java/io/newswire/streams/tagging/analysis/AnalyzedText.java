@@ -95,6 +95,8 @@ public final class AnalyzedText {
     private int[] lowerLength = new int[256];
     /** Token → the word id of its lowercased form. */
     private int[] tokenWord = new int[256];
+    /** Token → the word table's hash of its lowercased form. */
+    private long[] lowerHash = new long[256];
     private char[] lowerChars = new char[2048];
     private char[] scratch = new char[128];
     private int lowerUsed;
@@ -148,7 +150,8 @@ public final class AnalyzedText {
         }
         // The same tokens without Lucene's per-token machinery: most news is in the chars it knows.
         if (analyzer instanceof NewsAnalyzer
-                && latin.tokenize(textChars, length, (chars, at, n, from, to) -> add(chars, at, n, from, to, stems, words))) {
+                && latin.tokenize(textChars, length, this::add)) {
+            lookUpWords(stems, words);
             return;
         }
         try (TokenStream stream = analyzer.tokenStream("text", text())) {
@@ -156,16 +159,18 @@ public final class AnalyzedText {
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                add(term.buffer(), 0, term.length(), offset.startOffset(), offset.endOffset(), stems, words);
+                add(term.buffer(), 0, term.length(), offset.startOffset(), offset.endOffset());
             }
             stream.end();
+            lookUpWords(stems, words);
         } catch (IOException e) {
             // A StringReader does not fail; this is here only because the API declares it.
             throw new UncheckedIOException(e);
         }
     }
 
-    private void add(char[] term, int termAt, int length, int from, int to, Vocabulary stems, Vocabulary words) {
+    /** Takes a token: its offsets, its lowercased chars, their hash and its shape; its word is looked up later. */
+    private void add(char[] term, int termAt, int length, int from, int to) {
         ensureTokenCapacity();
         int i = size++;
         start[i] = from;
@@ -203,13 +208,32 @@ public final class AnalyzedText {
         hash = TermHash.mix(hash);
         lowerOffset[i] = lowerAt;
         lowerLength[i] = length;
-        int flags = shape(term, termAt, length, letters, upper);
-        int word = wordCache.get(hash, lowerChars, lowerAt, length);
-        if (word == WordTable.ABSENT) {
-            word = newWord(hash, lowerAt, length, (flags & ALPHA) != 0, stems, words);
+        lowerHash[i] = hash;
+        shape[i] = shape(term, termAt, length, letters, upper);
+    }
+
+    /**
+     * Gives every token its word id and the word's classes, in loops over all tokens rather than token by token:
+     * the word table and the facts are larger than the cache, and look-ups that do not wait on each other overlap
+     * their misses. New words get their ids in the order of their first token, as one pass would give them.
+     */
+    private void lookUpWords(Vocabulary stems, Vocabulary words) {
+        int n = size;
+        for (int i = 0; i < n; i++) {
+            tokenWord[i] = wordCache.get(lowerHash[i], lowerChars, lowerOffset[i], lowerLength[i]);
         }
-        shape[i] = flags | (int) facts[word * FACTS + F_CLASSES];
-        tokenWord[i] = word;
+        for (int i = 0; i < n; i++) {
+            if (tokenWord[i] == WordTable.ABSENT) {
+                // An earlier token of this text may have put the word already.
+                int word = wordCache.get(lowerHash[i], lowerChars, lowerOffset[i], lowerLength[i]);
+                tokenWord[i] = word != WordTable.ABSENT ? word
+                        : newWord(lowerHash[i], lowerOffset[i], lowerLength[i], (shape[i] & ALPHA) != 0, stems, words);
+            }
+        }
+        long[] facts = this.facts;
+        for (int i = 0; i < n; i++) {
+            shape[i] |= (int) facts[tokenWord[i] * FACTS + F_CLASSES];
+        }
     }
 
     /** The token's {@link #CAPITALISED}, {@link #ALL_CAPS}, {@link #NUMBER} and {@link #ALPHA} flags. */
@@ -290,6 +314,7 @@ public final class AnalyzedText {
         lowerOffset = Arrays.copyOf(lowerOffset, capacity);
         lowerLength = Arrays.copyOf(lowerLength, capacity);
         tokenWord = Arrays.copyOf(tokenWord, capacity);
+        lowerHash = Arrays.copyOf(lowerHash, capacity);
     }
 
     private static char[] ensure(char[] chars, int needed) {
