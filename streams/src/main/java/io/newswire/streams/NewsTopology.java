@@ -45,8 +45,6 @@ public final class NewsTopology {
      * one has one.
      */
     public static final String TOPIC_DAY_STORE = "topic-day-counts";
-    /** The topic-days whose summary is not published yet (see {@link TopicDayCounter}). */
-    public static final String UNPUBLISHED_TOPIC_DAY_STORE = "topic-day-unpublished";
     /** The single-partition repartition topic in front of the de-duplication index. */
     public static final String DEDUP_INDEX = "dedup-index";
 
@@ -109,16 +107,12 @@ public final class NewsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOPIC_DAY_STORE),
                         Serdes.String(), AGGREGATE_SERDE)
                 .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UNPUBLISHED_TOPIC_DAY_STORE),
-                        Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
         dedupedArticles
                 .filter((id, deduplicated) -> deduplicated.counts(), Named.as("first-sightings-only"))
                 .mapValues(Deduplicated::article, Named.as("counted-article"))
                 // Counted in the de-duplication task itself: every counted article passes through its one
                 // partition already, so each (topic, day) has exactly one counter without a repartition.
-                .process(() -> new TopicDayCounter(TOPIC_DAY_STORE, UNPUBLISHED_TOPIC_DAY_STORE),
-                        Named.as("count-topic-day"), TOPIC_DAY_STORE, UNPUBLISHED_TOPIC_DAY_STORE)
+                .process(() -> new TopicDayCounter(TOPIC_DAY_STORE), Named.as("count-topic-day"), TOPIC_DAY_STORE)
                 .to(topics.topicDaily().name(), produced(topics.topicDaily(), "topic-daily-summaries"));
 
         return builder.build();

@@ -63,7 +63,7 @@ class StreamsAppTest {
         assertThat(internal.repartition()).containsExactly("reader-app-" + NewsTopology.DEDUP_INDEX + "-repartition");
         assertThat(internal.sources()).as("in topology order, the input first")
                 .containsExactly(topics.raw().name(), internal.repartition().get(0));
-        assertThat(internal.changelogs()).hasSize(5).allMatch(name -> name.startsWith("reader-app-")
+        assertThat(internal.changelogs()).hasSize(4).allMatch(name -> name.startsWith("reader-app-")
                 && name.endsWith("-changelog"));
     }
 
