@@ -1,8 +1,10 @@
 package io.newswire.streams.tagging.analysis;
 
 /**
- * The one text of an article that is analysed: the title, a blank line, the body. The tagger and the desk
- * model read the same string (and so the same tokens at the same offsets), however they are called.
+ * The one text of an article that is analysed: the title, a blank line and the body (just the body when there
+ * is no title), cut at {@link #MAX_CHARS}. The tagger and the desk model read the same chars (and so the same
+ * tokens at the same offsets), however they are called; it is copied into a reused buffer ({@link #copy}), never
+ * concatenated.
  */
 public final class ArticleText {
 
@@ -12,15 +14,7 @@ public final class ArticleText {
     private ArticleText() {
     }
 
-    /** The title, a blank line and the body (just the body when there is no title), cut at {@link #MAX_CHARS}. */
-    public static String of(String title, String body) {
-        String t = title == null ? "" : title;
-        String b = body == null ? "" : body;
-        String all = t.isEmpty() ? b : t + "\n\n" + b;
-        return all.length() > MAX_CHARS ? all.substring(0, MAX_CHARS) : all;
-    }
-
-    /** How many chars {@link #of} has, without making it. */
+    /** How many chars the text has. */
     public static int length(String title, String body) {
         int t = title == null ? 0 : title.length();
         int b = body == null ? 0 : body.length();
@@ -29,8 +23,8 @@ public final class ArticleText {
     }
 
     /**
-     * Copies the chars of {@link #of} into {@code into} (at least {@link #length} long) without making the String:
-     * an article's text is read from a reused buffer, not from a new concatenation per article.
+     * Copies the text's chars into {@code into} (at least {@link #length} long): an article's text is read from a
+     * reused buffer, not from a new concatenation per article.
      */
     public static void copy(String title, String body, char[] into) {
         int n = length(title, body);
@@ -47,12 +41,12 @@ public final class ArticleText {
         }
     }
 
-    /** Characters of {@link #of} that are the title. */
+    /** Characters of the text that are the title. */
     public static int titleLength(String title) {
         return title == null ? 0 : title.length();
     }
 
-    /** Where the body starts in {@link #of}. */
+    /** Where the body starts in the text. */
     public static int bodyStart(String title) {
         return title == null || title.isEmpty() ? 0 : title.length() + 2;
     }

@@ -49,7 +49,7 @@ public final class DeskAnalyzer implements AutoCloseable {
     }
 
     /**
-     * Where, in {@link ArticleText#of}, the desks stop reading: after the title and the first
+     * Where, in the {@link ArticleText}, the desks stop reading: after the title and the first
      * {@link #MAX_CHARS} characters of the body, cut at the last space so that no half word becomes a feature.
      */
     public static int readLimit(String title, String body) {

@@ -118,20 +118,17 @@ final class DocumentWords {
 
     /** The last word of the longest run the word is part of in this text, or 0. */
     long runLast(long wordHash) {
-        int slot = slot(wordHash);
-        return keys[slot] == key(wordHash) && runLength[slot] > 0 ? runLast[slot] : 0;
+        return runLastAt(find(wordHash));
     }
 
     /** The word before the longest run the word is part of in this text, or 0. */
     long runBefore(long wordHash) {
-        int slot = slot(wordHash);
-        return keys[slot] == key(wordHash) && runLength[slot] > 0 ? runBefore[slot] : 0;
+        return runBeforeAt(find(wordHash));
     }
 
     /** The length of the longest run the word is part of in this text (at most 4), or 0. */
     int runLength(long wordHash) {
-        int slot = slot(wordHash);
-        return keys[slot] == key(wordHash) ? Math.min(4, runLength[slot]) : 0;
+        return runLengthAt(find(wordHash));
     }
 
     /**
@@ -165,8 +162,7 @@ final class DocumentWords {
 
     /** {@link #LOWER} and {@link #CAPITALISED_INSIDE} as the text writes the word elsewhere. */
     int of(long wordHash) {
-        int slot = slot(wordHash);
-        return keys[slot] == key(wordHash) ? kinds[slot] : 0;
+        return ofAt(find(wordHash));
     }
 
     private int slot(long wordHash) {
