@@ -16,6 +16,7 @@ import io.newswire.producer.ArticlePublisher;
 import io.newswire.producer.SeedReplay;
 import io.newswire.producer.seeds.SeedParser;
 import io.newswire.producer.seeds.SeedReader;
+import io.newswire.streams.StreamsApp;
 import io.newswire.streams.TopologyConfig;
 import io.newswire.streams.dating.DayResolver;
 import io.newswire.streams.tagging.Tagger;
@@ -69,6 +70,8 @@ abstract class PipelineScenarios {
     @Test
     void shouldCarryTheFiveSeedsIntoSqlite() throws Exception {
         Properties config = isolatedConfig();
+        // Tagged ahead on two threads whatever the machine's cores (the default is one per core beyond the first).
+        config.put(StreamsApp.TAGGING_THREADS_CONFIG, "2");
         TopologyConfig topology = new TopologyConfig(Topics.from(config), SIMPLE_TAGGER, new DayResolver());
         List<Article> seeds = new SeedReader(new SeedParser(Clock.fixed(NOW, ZoneOffset.UTC)))
                 .read(Path.of("..", "seeds"));

@@ -6,6 +6,7 @@ import io.newswire.common.Article;
 import io.newswire.common.TaggedArticle;
 import io.newswire.common.Tags;
 import io.newswire.streams.dating.DayResolver;
+import io.newswire.streams.ahead.TaggingAhead;
 import io.newswire.streams.dating.ResolvedDay;
 import io.newswire.streams.tagging.Tagger;
 import java.time.Instant;
@@ -24,11 +25,14 @@ final class ArticleEnricher implements FixedKeyProcessor<String, Article, Tagged
             .description("articles dated and tagged by Kafka Streams in this process").register(Metrics.globalRegistry);
 
     private final Tagger tagger;
+    /** Tags made ahead on worker threads, or null: then this thread tags each article itself. */
+    private final TaggingAhead ahead;
     private final DayResolver dayResolver;
     private FixedKeyProcessorContext<String, TaggedArticle> context;
 
-    ArticleEnricher(Tagger tagger, DayResolver dayResolver) {
+    ArticleEnricher(Tagger tagger, TaggingAhead ahead, DayResolver dayResolver) {
         this.tagger = tagger;
+        this.ahead = ahead;
         this.dayResolver = dayResolver;
     }
 
@@ -41,7 +45,7 @@ final class ArticleEnricher implements FixedKeyProcessor<String, Article, Tagged
     public void process(FixedKeyRecord<String, Article> record) {
         Article article = record.value();
         ResolvedDay day = dayResolver.resolve(article, Instant.ofEpochMilli(record.timestamp()));
-        Tags tags = tagger.tag(article);
+        Tags tags = ahead == null ? tagger.tag(article) : ahead.tags(context.recordMetadata(), article);
         context.forward(record.withValue(
                 TaggedArticle.of(article, day.day().toString(), day.source().label(), tags)));
         TAGGED.increment();

@@ -5,6 +5,7 @@ import io.newswire.common.Topic;
 import io.newswire.common.TopicSettings;
 import io.newswire.common.Topics;
 import io.newswire.common.validation.FieldCaps;
+import io.newswire.streams.ahead.TaggingAhead;
 import io.newswire.streams.aggregation.TopicDayAggregate;
 import io.newswire.streams.aggregation.TopicDayCounter;
 import io.newswire.streams.deadletter.RecordSizeGuard;
@@ -58,6 +59,14 @@ public final class NewsTopology {
     }
 
     public static Topology build(TopologyConfig config) {
+        return build(config, null);
+    }
+
+    /**
+     * The topology, its articles tagged ahead by {@code ahead} (see {@link TaggingAhead}), or by the Streams
+     * thread itself when {@code ahead} is null.
+     */
+    public static Topology build(TopologyConfig config, TaggingAhead ahead) {
         Topics topics = config.topics();
         IntegritySettings integrity = config.integrity();
         StreamsBuilder builder = new StreamsBuilder();
@@ -72,11 +81,11 @@ public final class NewsTopology {
                 // are dead-lettered by the processing exception handler. Nothing is caught in between.
                 .stream(topics.raw().name(), Consumed.with(topics.raw().keySerde(),
                                 Serdes.serdeFrom(topics.raw().valueSerde().serializer(),
-                                        new ArticleDeserializer(integrity.maxBodyBytes())))
+                                        rawDeserializer(integrity)))
                         .withName("raw-articles"))
                 .processValues(() -> new ArticleGate(integrity.validator(), config.dayResolver(), integrity.lateGrace()),
                         Named.as("validate-and-check-lateness"), ArticleGate.WATERMARK_STORE)
-                .processValues(() -> new ArticleEnricher(config.tagger(), config.dayResolver()),
+                .processValues(() -> new ArticleEnricher(config.tagger(), ahead, config.dayResolver()),
                         Named.as("date-and-tag"))
                 // Keyed by the article's id from here on, whatever the producer keyed it by: a repartition drops
                 // records whose key is null (kcat and plain producers often write none), silently, and the
@@ -116,6 +125,11 @@ public final class NewsTopology {
                 .to(topics.topicDaily().name(), produced(topics.topicDaily(), "topic-daily-summaries"));
 
         return builder.build();
+    }
+
+    /** How the raw topic's values are read: by the topology, and by {@link TaggingAhead} the same way. */
+    public static ArticleDeserializer rawDeserializer(IntegritySettings integrity) {
+        return new ArticleDeserializer(integrity.maxBodyBytes());
     }
 
     private static StoreBuilder<WindowStore<String, String>> windowStore(String name, Duration retention,

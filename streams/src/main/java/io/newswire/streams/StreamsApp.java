@@ -6,6 +6,8 @@ import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.TopicSettings;
 import io.newswire.common.Topics;
 import io.newswire.common.lifecycle.Service;
+import io.newswire.streams.ahead.AheadClientSupplier;
+import io.newswire.streams.ahead.TaggingAhead;
 import io.newswire.streams.deadletter.DeadLetterDeserializationHandler;
 import io.newswire.streams.deadletter.DeadLetterProcessingHandler;
 import io.newswire.streams.deadletter.DeadLetterProductionHandler;
@@ -38,7 +40,17 @@ public final class StreamsApp implements Service {
 
     public static final String DEFAULT_APPLICATION_ID = "newswire-streams";
 
+    /**
+     * Client property: threads that tag raw articles ahead of the Streams thread ({@link TaggingAhead}); 0
+     * tags on the Streams thread. Default: one per core beyond the first, at most {@link #MAX_TAGGING_THREADS}.
+     */
+    public static final String TAGGING_THREADS_CONFIG = "newswire.tagging.threads";
+    private static final int MAX_TAGGING_THREADS = 4;
+    /** Per Streams thread: a few polls' worth of raw articles, a few MB of tags. */
+    private static final int MAX_TAGGED_AHEAD = 4096;
+
     private final KafkaStreams streams;
+    private final TaggingAhead ahead;
     private final Topics topics;
     private final InternalTopics internalTopics;
     private final Properties clientConfig;
@@ -46,21 +58,47 @@ public final class StreamsApp implements Service {
 
     public StreamsApp(Properties clientConfig, TopologyConfig topologyConfig, Path stateDir) {
         this.clientConfig = KafkaClientConfig.copy(clientConfig);
+        this.clientConfig.remove(TAGGING_THREADS_CONFIG);
         this.topics = topologyConfig.topics();
-        Properties config = streamsConfig(clientConfig, stateDir, topics.dlq().name());
-        Topology topology = NewsTopology.build(topologyConfig);
+        Properties config = streamsConfig(this.clientConfig, stateDir, topics.dlq().name());
+        int taggingThreads = taggingThreads(clientConfig);
+        String rawTopic = topics.raw().name();
+        this.ahead = taggingThreads == 0 ? null : new TaggingAhead(rawTopic,
+                NewsTopology.rawDeserializer(topologyConfig.integrity()), topologyConfig.tagger(), taggingThreads,
+                MAX_TAGGED_AHEAD);
+        Topology topology = NewsTopology.build(topologyConfig, ahead);
         this.internalTopics = InternalTopics.of(config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), topology,
                 topics.names());
-        this.streams = new KafkaStreams(topology, config);
+        this.streams = ahead == null ? new KafkaStreams(topology, config)
+                : new KafkaStreams(topology, config, new AheadClientSupplier(ahead, rawTopic));
         streams.setUncaughtExceptionHandler(error -> {
             fatalError.compareAndSet(null, error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     }
 
+    /** {@link #TAGGING_THREADS_CONFIG} of the client config, or its default on this machine. */
+    static int taggingThreads(Properties clientConfig) {
+        String value = clientConfig.getProperty(TAGGING_THREADS_CONFIG);
+        if (value == null) {
+            return Math.min(MAX_TAGGING_THREADS, Runtime.getRuntime().availableProcessors() - 1);
+        }
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads >= 0) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(TAGGING_THREADS_CONFIG + " must be a whole number of threads, 0 or more, not '"
+                + value + "'");
+    }
+
     /** The client config with newswire's defaults for what it does not set. */
     public static Properties streamsConfig(Properties clientConfig, Path stateDir, String dlqTopic) {
         Properties props = KafkaClientConfig.copy(clientConfig);
+        props.remove(TAGGING_THREADS_CONFIG);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(clientConfig));
         // Counts must be right after a crash: state, output and input offsets commit in one transaction.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -226,6 +264,7 @@ public final class StreamsApp implements Service {
     public void halt() {
         streams.close(CloseOptions.timeout(Duration.ZERO)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
+        closeAhead();
     }
 
     @Override
@@ -234,5 +273,12 @@ public final class StreamsApp implements Service {
         // the session timeout (45 s) of the old member.
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        closeAhead();
+    }
+
+    private void closeAhead() {
+        if (ahead != null) {
+            ahead.close();
+        }
     }
 }

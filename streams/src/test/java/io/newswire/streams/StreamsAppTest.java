@@ -1,6 +1,7 @@
 package io.newswire.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswire.common.Article;
 import io.newswire.common.Tags;
@@ -74,5 +75,28 @@ class StreamsAppTest {
             assertThat(app.name()).isEqualTo("Kafka Streams");
             assertThat(app.failure()).isNull();
         }
+    }
+
+    @Test
+    void shouldReadTheTaggingThreadsFromTheClientConfig() {
+        Properties client = client(null);
+        assertThat(StreamsApp.taggingThreads(client))
+                .isEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
+        client.put(StreamsApp.TAGGING_THREADS_CONFIG, " 3 ");
+        assertThat(StreamsApp.taggingThreads(client)).isEqualTo(3);
+        client.put(StreamsApp.TAGGING_THREADS_CONFIG, "0");
+        assertThat(StreamsApp.taggingThreads(client)).isZero();
+        for (String bad : List.of("-1", "two", "")) {
+            client.put(StreamsApp.TAGGING_THREADS_CONFIG, bad);
+            assertThatThrownBy(() -> StreamsApp.taggingThreads(client))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(StreamsApp.TAGGING_THREADS_CONFIG);
+        }
+    }
+
+    @Test
+    void shouldNotHandTheTaggingThreadsToKafka() {
+        Properties client = client("app");
+        client.put(StreamsApp.TAGGING_THREADS_CONFIG, "2");
+        assertThat(StreamsApp.streamsConfig(client, stateDir, "dlq")).doesNotContainKey(StreamsApp.TAGGING_THREADS_CONFIG);
     }
 }

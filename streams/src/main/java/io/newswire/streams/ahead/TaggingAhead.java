@@ -1,0 +1,213 @@
+package io.newswire.streams.ahead;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.newswire.common.Article;
+import io.newswire.common.Tags;
+import io.newswire.streams.tagging.Tagger;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Tags raw articles on worker threads as soon as a Streams thread has polled them, so that the Streams thread
+ * finds their tags ready when it processes them: tagging, the costliest step, runs on the cores the Streams
+ * thread leaves idle, without a second Streams thread (each of which adds a transactional producer and its
+ * commits).
+ *
+ * <p>Exactly-once is untouched: the tags are a pure function of the record's bytes, made by the same
+ * deserializer and tagger the Streams thread would use; every store, output and offset is still written by
+ * the Streams thread, in its transaction. The Streams thread uses tags made ahead only for the same partition
+ * and offset and the same title, body and language; anything else (a record not tagged ahead, a worker that
+ * failed, a lookahead full) it tags itself, exactly as without this class.
+ *
+ * <p>One {@link AheadConsumer} per Streams thread hands over what it polls; the lookahead is bounded by
+ * {@code maxPending} articles per thread (records beyond it are tagged by the Streams thread as before).
+ */
+public final class TaggingAhead implements AutoCloseable {
+
+    /** Articles whose tags a worker made ahead. */
+    private static final Counter AHEAD = Counter.builder("newswire.articles.tagged.ahead")
+            .description("articles tagged by a tagging thread ahead of the Streams thread").register(Metrics.globalRegistry);
+    /** Articles the Streams thread tagged itself: the workers were behind, or the article was not handed over. */
+    private static final Counter ON_STREAMS_THREAD = Counter.builder("newswire.articles.tagged.inline")
+            .description("articles tagged by the Streams thread itself (the tagging threads were behind)")
+            .register(Metrics.globalRegistry);
+
+    private final String rawTopic;
+    private final Deserializer<Article> deserializer;
+    private final Tagger tagger;
+    private final int maxPending;
+    private final ExecutorService workers;
+    /** The pending articles of the consumer of the Streams thread that calls: it polls what it processes. */
+    private final ThreadLocal<Pending> pendingOfThread = new ThreadLocal<>();
+
+    /**
+     * @param threads worker threads (at least 1)
+     * @param maxPending articles tagged ahead and not yet processed, at most, per Streams thread
+     */
+    public TaggingAhead(String rawTopic, Deserializer<Article> deserializer, Tagger tagger, int threads,
+                        int maxPending) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("tagging threads must be at least 1, not " + threads);
+        }
+        this.rawTopic = Objects.requireNonNull(rawTopic);
+        this.deserializer = Objects.requireNonNull(deserializer);
+        this.tagger = Objects.requireNonNull(tagger);
+        this.maxPending = maxPending;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "newswire-tagging-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                // After close (Kafka Streams stopping slower than its timeout): the Streams thread runs the task.
+                new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    /** A new pending list, for one consumer (one Streams thread). */
+    Pending newPending() {
+        return new Pending();
+    }
+
+    /** Called by the consumer on its Streams thread right after each poll. */
+    void polled(Pending pending, ConsumerRecords<byte[], byte[]> records, Set<Integer> assigned) {
+        pendingOfThread.set(pending);
+        pending.keepOnly(assigned);
+        for (ConsumerRecord<byte[], byte[]> record : records.records(rawTopic)) {
+            if (pending.size >= maxPending) {
+                return;
+            }
+            Thread streamsThread = Thread.currentThread();
+            FutureTask<Prepared> task = new FutureTask<>(() -> prepare(record, streamsThread));
+            pending.add(record.partition(), record.offset(), task);
+            workers.execute(task);
+        }
+    }
+
+    /**
+     * The tags of {@code article}, the value of the record being processed: made ahead when they were, else
+     * made now on this thread.
+     */
+    public Tags tags(Optional<RecordMetadata> source, Article article) {
+        Pending pending = pendingOfThread.get();
+        if (pending != null && source.isPresent() && rawTopic.equals(source.get().topic())) {
+            FutureTask<Prepared> task = pending.take(source.get().partition(), source.get().offset());
+            if (task != null) {
+                // Runs it here if no worker has started it yet; waits for the worker otherwise.
+                task.run();
+                try {
+                    Prepared prepared = task.get();
+                    if (prepared != null && sameText(prepared.article(), article)) {
+                        (prepared.byWorker() ? AHEAD : ON_STREAMS_THREAD).increment();
+                        return prepared.tags();
+                    }
+                } catch (ExecutionException e) {
+                    // Tagged again below, so that the same error is thrown here, where Kafka Streams handles it.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted waiting for an article's tags", e);
+                }
+            }
+        }
+        ON_STREAMS_THREAD.increment();
+        return tagger.tag(article);
+    }
+
+    private Prepared prepare(ConsumerRecord<byte[], byte[]> record, Thread streamsThread) {
+        Article article;
+        try {
+            article = deserializer.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException unreadable) {
+            // The Streams thread dead-letters it; nothing to tag.
+            return null;
+        }
+        return new Prepared(article, tagger.tag(article), Thread.currentThread() != streamsThread);
+    }
+
+    /** What the tagger reads of an article. */
+    private static boolean sameText(Article a, Article b) {
+        return Objects.equals(a.title(), b.title()) && Objects.equals(a.body(), b.body())
+                && Objects.equals(a.language(), b.language());
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    /** @param byWorker false when the Streams thread got to it first */
+    private record Prepared(Article article, Tags tags, boolean byWorker) {
+    }
+
+    /** The articles one consumer polled and handed over, by partition in offset order. Its Streams thread's only. */
+    static final class Pending {
+
+        private record Ahead(long offset, FutureTask<Prepared> task) {
+        }
+
+        private final Map<Integer, ArrayDeque<Ahead>> byPartition = new HashMap<>();
+        private int size;
+
+        void add(int partition, long offset, FutureTask<Prepared> task) {
+            ArrayDeque<Ahead> queue = byPartition.computeIfAbsent(partition, p -> new ArrayDeque<>());
+            if (!queue.isEmpty() && queue.peekLast().offset() >= offset) {
+                // Polled again from an earlier offset (a rebalance, a reset): what is queued is stale.
+                drop(queue);
+            }
+            queue.addLast(new Ahead(offset, task));
+            size++;
+        }
+
+        /** The task for this offset, dropping the ones before it (records that were never processed). */
+        FutureTask<Prepared> take(int partition, long offset) {
+            ArrayDeque<Ahead> queue = byPartition.get(partition);
+            while (queue != null && !queue.isEmpty() && queue.peekFirst().offset() <= offset) {
+                Ahead ahead = queue.pollFirst();
+                size--;
+                if (ahead.offset() == offset) {
+                    return ahead.task();
+                }
+                ahead.task().cancel(false);
+            }
+            return null;
+        }
+
+        /** Articles handed over and not yet taken. */
+        int size() {
+            return size;
+        }
+
+        /** Forgets the partitions this consumer no longer reads. */
+        void keepOnly(Set<Integer> assigned) {
+            byPartition.entrySet().removeIf(entry -> {
+                if (assigned.contains(entry.getKey())) {
+                    return false;
+                }
+                drop(entry.getValue());
+                return true;
+            });
+        }
+
+        private void drop(ArrayDeque<Ahead> queue) {
+            queue.forEach(ahead -> ahead.task().cancel(false));
+            size -= queue.size();
+            queue.clear();
+        }
+    }
+}
