@@ -46,7 +46,7 @@ public final class StreamsApp implements Service {
      */
     public static final String TAGGING_THREADS_CONFIG = "newswire.tagging.threads";
     private static final int MAX_TAGGING_THREADS = 4;
-    /** Per Streams thread: a few polls' worth of raw articles, a few MB of tags. */
+    /** Per Streams thread: a few polls (Kafka Streams polls up to 1,000 records), a few MB of tags. */
     private static final int MAX_TAGGED_AHEAD = 4096;
 
     private final KafkaStreams streams;

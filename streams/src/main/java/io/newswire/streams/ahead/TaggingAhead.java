@@ -32,7 +32,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * <p>Exactly-once is untouched: the tags are a pure function of the record's bytes, made by the same
  * deserializer and tagger the Streams thread would use; every store, output and offset is still written by
  * the Streams thread, in its transaction. The Streams thread uses tags made ahead only for the same partition
- * and offset and the same title, body and language; anything else (a record not tagged ahead, a worker that
+ * and offset and the same text (title, body and language); anything else (a record not tagged ahead, a worker that
  * failed, a lookahead full) it tags itself, exactly as without this class.
  *
  * <p>One {@link AheadConsumer} per Streams thread hands over what it polls; the lookahead is bounded by
@@ -113,7 +113,7 @@ public final class TaggingAhead implements AutoCloseable {
                 task.run();
                 try {
                     Prepared prepared = task.get();
-                    if (prepared != null && sameText(prepared.article(), article)) {
+                    if (prepared != null && prepared.textHash() == textHash(article)) {
                         (prepared.byWorker() ? AHEAD : ON_STREAMS_THREAD).increment();
                         return prepared.tags();
                     }
@@ -137,13 +137,16 @@ public final class TaggingAhead implements AutoCloseable {
             // The Streams thread dead-letters it; nothing to tag.
             return null;
         }
-        return new Prepared(article, tagger.tag(article), Thread.currentThread() != streamsThread);
+        return new Prepared(textHash(article), tagger.tag(article), Thread.currentThread() != streamsThread);
     }
 
-    /** What the tagger reads of an article. */
-    private static boolean sameText(Article a, Article b) {
-        return Objects.equals(a.title(), b.title()) && Objects.equals(a.body(), b.body())
-                && Objects.equals(a.language(), b.language());
+    /**
+     * A hash of what the tagger reads of an article. The record at a partition and offset never changes, so
+     * this only guards against a step between reading and tagging that changes the text: the article itself
+     * is not kept (the lookahead holds tags only, a KB or two each).
+     */
+    private static int textHash(Article article) {
+        return Objects.hash(article.title(), article.body(), article.language());
     }
 
     @Override
@@ -152,7 +155,7 @@ public final class TaggingAhead implements AutoCloseable {
     }
 
     /** @param byWorker false when the Streams thread got to it first */
-    private record Prepared(Article article, Tags tags, boolean byWorker) {
+    private record Prepared(int textHash, Tags tags, boolean byWorker) {
     }
 
     /** The articles one consumer polled and handed over, by partition in offset order. Its Streams thread's only. */
