@@ -6,7 +6,10 @@ import io.newswire.common.Article;
 import io.newswire.common.Tags;
 import io.newswire.streams.tagging.Tagger;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,15 +92,21 @@ public final class TaggingAhead implements AutoCloseable {
     void polled(Pending pending, ConsumerRecords<byte[], byte[]> records, Set<Integer> assigned) {
         pendingOfThread.set(pending);
         pending.keepOnly(assigned);
+        List<Handed> handed = new ArrayList<>();
+        Thread streamsThread = Thread.currentThread();
         for (ConsumerRecord<byte[], byte[]> record : records.records(rawTopic)) {
             if (pending.size >= maxPending) {
-                return;
+                break;
             }
-            Thread streamsThread = Thread.currentThread();
             FutureTask<Prepared> task = new FutureTask<>(() -> prepare(record, streamsThread));
             pending.add(record.partition(), record.offset(), task);
-            workers.execute(task);
+            handed.add(new Handed(record.timestamp(), task));
         }
+        // Kafka Streams processes the partitions' records interleaved, the earliest timestamp first; a poll
+        // returns them partition after partition. Tagged in the order they will be asked for, they are ready
+        // when asked instead of the Streams thread tagging one partition's while workers do another's.
+        handed.sort(Comparator.comparingLong(Handed::timestamp));
+        handed.forEach(each -> workers.execute(each.task()));
     }
 
     /**
@@ -152,6 +161,9 @@ public final class TaggingAhead implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+    }
+
+    private record Handed(long timestamp, FutureTask<Prepared> task) {
     }
 
     /** @param byWorker false when the Streams thread got to it first */

@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +35,11 @@ class TaggingAheadTest {
     private final CountDownLatch release = new CountDownLatch(1);
     /** One permit per article a worker has started to tag: from then on the Streams thread can only wait for it. */
     private final Semaphore workerStarts = new Semaphore(0);
+    private final List<String> workerOrder = new CopyOnWriteArrayList<>();
     /** Tags each article with its title and the name of the thread that tagged it. */
     private final Tagger threadNaming = article -> {
         if (Thread.currentThread().getName().startsWith("newswire-tagging-")) {
+            workerOrder.add(article.title());
             workerStarts.release();
         }
         if ("hold".equals(article.title())) {
@@ -64,6 +69,21 @@ class TaggingAheadTest {
         assertThat(ahead.tags(at(0, 0), article("one")).keyphrases()).containsExactly("one", "newswire-tagging-1");
         assertThat(ahead.tags(at(0, 1), article("two")).keyphrases()).containsExactly("two", "newswire-tagging-1");
         assertThat(pending.size()).isZero();
+    }
+
+    @Test
+    void tagsInTheOrderKafkaStreamsWillAskTheEarliestTimestampFirst() {
+        TaggingAhead ahead = ahead(1, 100);
+        TopicPartition p0 = new TopicPartition(RAW, 0);
+        TopicPartition p1 = new TopicPartition(RAW, 1);
+        // A poll returns partition after partition; Kafka Streams interleaves them by timestamp.
+        ConsumerRecords<byte[], byte[]> polled = new ConsumerRecords<>(Map.of(
+                p0, List.of(record(0, 0, 10, article("first")), record(0, 1, 30, article("third"))),
+                p1, List.of(record(1, 0, 20, article("second")), record(1, 1, 40, article("fourth")))), Map.of());
+        ahead.polled(ahead.newPending(), polled, Set.of(0, 1));
+        awaitWorkerStarts(4);
+
+        assertThat(workerOrder).containsExactly("first", "second", "third", "fourth");
     }
 
     @Test
@@ -176,6 +196,15 @@ class TaggingAheadTest {
             }
         }
         return new ConsumerRecords<>(Map.of(new TopicPartition(RAW, partition), records), Map.of());
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(int partition, long offset, long timestamp, Article article) {
+        try {
+            return new ConsumerRecord<>(RAW, partition, offset, timestamp, TimestampType.CREATE_TIME, 0, 0, null,
+                    Json.mapper().writeValueAsBytes(article), new RecordHeaders(), Optional.empty());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Optional<RecordMetadata> at(int partition, long offset) {
