@@ -53,21 +53,41 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
         }
     }
 
-    /** This state with one more article. */
+    /**
+     * This state with one more article. The new state shares the collections the article leaves as they are
+     * (often the sources and the sample) with this one: neither is ever changed once made.
+     */
     public TopicDayAggregate add(ArticleContribution article) {
-        Set<String> newSources = new LinkedHashSet<>(sources);
-        if (newSources.size() < MAX_SOURCES && article.source() != null) {
-            newSources.add(prefix(article.source(), MAX_SOURCE_CHARS));
-        }
-        Map<String, Long> newEntities = new LinkedHashMap<>(entityCounts);
-        for (String entity : article.entityIds()) {
-            if (newEntities.containsKey(entity) || newEntities.size() < MAX_ENTITIES) {
-                newEntities.merge(entity, 1L, Long::sum);
+        Set<String> newSources = sources;
+        if (sources.size() < MAX_SOURCES && article.source() != null) {
+            String source = prefix(article.source(), MAX_SOURCE_CHARS);
+            if (!sources.contains(source)) {
+                newSources = new LinkedHashSet<>(sources);
+                newSources.add(source);
             }
         }
-        List<String> newTitles = new ArrayList<>(sampleTitles);
-        List<String> newIds = new ArrayList<>(sampleArticleIds);
-        sample(article, newTitles, newIds);
+        Map<String, Long> newEntities = entityCounts;
+        if (!article.entityIds().isEmpty()) {
+            newEntities = new LinkedHashMap<>(entityCounts);
+            for (String entity : article.entityIds()) {
+                if (newEntities.containsKey(entity) || newEntities.size() < MAX_ENTITIES) {
+                    newEntities.merge(entity, 1L, Long::sum);
+                }
+            }
+        }
+        List<String> newTitles = sampleTitles;
+        List<String> newIds = sampleArticleIds;
+        int at = samplePosition(article);
+        if (at >= 0) {
+            newTitles = new ArrayList<>(sampleTitles);
+            newIds = new ArrayList<>(sampleArticleIds);
+            newIds.add(at, article.articleId() == null ? "" : article.articleId());
+            newTitles.add(at, prefix(article.title(), MAX_SAMPLE_TITLE_CHARS));
+            if (newIds.size() > MAX_SAMPLE_TITLES) {
+                newIds.remove(MAX_SAMPLE_TITLES);
+                newTitles.remove(MAX_SAMPLE_TITLES);
+            }
+        }
         Instant seen = article.ingestedAt();
         Instant first = firstSeen == null || (seen != null && seen.isBefore(firstSeen)) ? seen : firstSeen;
         Instant last = lastUpdated == null || (seen != null && seen.isAfter(lastUpdated)) ? seen : lastUpdated;
@@ -75,27 +95,21 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
     }
 
     /**
-     * The sample is the titles of the articles with the smallest ids, not the first to arrive: the same
-     * articles give the same sample in any order, on a replay, a restart or another instance.
+     * Where the article's title goes in the sample, or -1 when it stays out. The sample is the titles of the
+     * articles with the smallest ids, not the first to arrive: the same articles give the same sample in any
+     * order, on a replay, a restart or another instance.
      */
-    private static void sample(ArticleContribution article, List<String> titles, List<String> ids) {
+    private int samplePosition(ArticleContribution article) {
         if (article.title() == null || article.title().isBlank()) {
-            return;
+            return -1;
         }
         String id = article.articleId() == null ? "" : article.articleId();
         int at = 0;
-        while (at < ids.size() && ids.get(at).compareTo(id) < 0) {
+        while (at < sampleArticleIds.size() && sampleArticleIds.get(at).compareTo(id) < 0) {
             at++;
         }
-        boolean known = at < ids.size() && ids.get(at).equals(id);
-        if (!known && at < MAX_SAMPLE_TITLES) {
-            ids.add(at, id);
-            titles.add(at, prefix(article.title(), MAX_SAMPLE_TITLE_CHARS));
-            if (ids.size() > MAX_SAMPLE_TITLES) {
-                ids.remove(MAX_SAMPLE_TITLES);
-                titles.remove(MAX_SAMPLE_TITLES);
-            }
-        }
+        boolean known = at < sampleArticleIds.size() && sampleArticleIds.get(at).equals(id);
+        return !known && at < MAX_SAMPLE_TITLES ? at : -1;
     }
 
     /** At most {@code maxChars} of {@code text}, never splitting a surrogate pair. */
@@ -109,13 +123,35 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
 
     /** The full current value published on {@code news.topic-daily}. */
     public TopicDaySummary toSummary(String topic, String day) {
-        List<EntityCount> top = entityCounts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP_ENTITIES)
-                .map(e -> new EntityCount(e.getKey(), e.getValue()))
-                .toList();
-        return new TopicDaySummary(TopicDaySummary.SCHEMA_VERSION, topic, day, articleCount, sources.size(), top,
-                sampleTitles, firstSeen, lastUpdated);
+        return new TopicDaySummary(TopicDaySummary.SCHEMA_VERSION, topic, day, articleCount, sources.size(),
+                topEntities(), sampleTitles, firstSeen, lastUpdated);
+    }
+
+    /** The most counted entities, ties by id: a selection in one pass (it runs at every publication). */
+    private List<EntityCount> topEntities() {
+        List<Map.Entry<String, Long>> top = new ArrayList<>(TOP_ENTITIES + 1);
+        for (Map.Entry<String, Long> entity : entityCounts.entrySet()) {
+            int at = top.size();
+            while (at > 0 && ranksBefore(entity, top.get(at - 1))) {
+                at--;
+            }
+            if (at < TOP_ENTITIES) {
+                top.add(at, entity);
+                if (top.size() > TOP_ENTITIES) {
+                    top.remove(TOP_ENTITIES);
+                }
+            }
+        }
+        List<EntityCount> counts = new ArrayList<>(top.size());
+        for (Map.Entry<String, Long> entity : top) {
+            counts.add(new EntityCount(entity.getKey(), entity.getValue()));
+        }
+        return List.copyOf(counts);
+    }
+
+    private static boolean ranksBefore(Map.Entry<String, Long> entity, Map.Entry<String, Long> other) {
+        int byCount = Long.compare(entity.getValue(), other.getValue());
+        return byCount > 0 || (byCount == 0 && entity.getKey().compareTo(other.getKey()) < 0);
     }
 
 }
