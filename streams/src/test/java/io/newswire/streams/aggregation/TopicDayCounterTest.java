@@ -11,6 +11,10 @@ import io.newswire.streams.serde.InternalSerde;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
@@ -34,14 +38,20 @@ class TopicDayCounterTest {
                 new Tags(scores, List.of(), List.of(), List.of(), null));
     }
 
-    @Test
-    void shouldForwardEveryUpdateItselfWhereTheStoreCacheCannotBeHooked() {
-        MockProcessorContext<String, TopicDaySummary> context = new MockProcessorContext<>();
+    private static KeyValueStore<String, TopicDayAggregate> store(MockProcessorContext<String, TopicDaySummary> context,
+                                                                  Serde<TopicDayAggregate> serde) {
         KeyValueStore<String, TopicDayAggregate> store = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore("counts"), Serdes.String(), new InternalSerde<>(TopicDayAggregate.class))
+                        Stores.inMemoryKeyValueStore("counts"), Serdes.String(), serde)
                 .withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
+        return store;
+    }
+
+    @Test
+    void shouldForwardEveryUpdateItselfWhereTheStoreCacheCannotBeHooked() {
+        MockProcessorContext<String, TopicDaySummary> context = new MockProcessorContext<>();
+        store(context, new InternalSerde<>(TopicDayAggregate.class));
         TopicDayCounter counter = new TopicDayCounter("counts");
         counter.init(context);
 
@@ -52,5 +62,45 @@ class TopicDayCounterTest {
         assertThat(keys).containsExactly("nato|2026-11-02", "russia|2026-11-02", "nato|2026-11-02");
         CapturedForward<? extends String, ? extends TopicDaySummary> last = context.forwarded().get(2);
         assertThat(last.record().value().articleCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotReadBackTheAggregatesItWrote() {
+        MockProcessorContext<String, TopicDaySummary> context = new MockProcessorContext<>();
+        TopicDayAggregateSerde serde = new TopicDayAggregateSerde();
+        AtomicInteger decoded = new AtomicInteger();
+        KeyValueStore<String, TopicDayAggregate> store = store(context, Serdes.serdeFrom(serde.serializer(),
+                (topic, data) -> {
+                    decoded.incrementAndGet();
+                    return serde.deserializer().deserialize(topic, data);
+                }));
+        TopicDayCounter counter = new TopicDayCounter("counts");
+        counter.init(context);
+
+        for (int i = 0; i < 5; i++) {
+            counter.process(new Record<>("a" + i, article("Title " + i, "nato", "russia"), 0L));
+        }
+
+        assertThat(decoded).hasValue(0);
+        assertThat(store.get("nato|2026-11-02").articleCount()).isEqualTo(5);
+        assertThat(context.forwarded().get(9).record().value().articleCount()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldReadTheStoreAgainOnceInitialisedAgain() {
+        MockProcessorContext<String, TopicDaySummary> context = new MockProcessorContext<>();
+        KeyValueStore<String, TopicDayAggregate> store = store(context, new TopicDayAggregateSerde());
+        TopicDayCounter counter = new TopicDayCounter("counts");
+        counter.init(context);
+        counter.process(new Record<>("a", article("First", "nato"), 0L));
+        // As a task revived after an aborted transaction finds it: its store restored to the last commit.
+        TopicDayAggregate committed = new TopicDayAggregate(41, Set.of(), Map.of(), List.of(), null, null, List.of());
+        store.put("nato|2026-11-02", committed);
+
+        counter.init(context);
+        counter.process(new Record<>("b", article("Second", "nato"), 0L));
+
+        assertThat(context.forwarded().get(1).record().value().articleCount()).isEqualTo(42);
+        assertThat(store.get("nato|2026-11-02").articleCount()).isEqualTo(42);
     }
 }
