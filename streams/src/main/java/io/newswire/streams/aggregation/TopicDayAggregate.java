@@ -58,23 +58,8 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
      * (often the sources and the sample) with this one: neither is ever changed once made.
      */
     public TopicDayAggregate add(ArticleContribution article) {
-        Set<String> newSources = sources;
-        if (sources.size() < MAX_SOURCES && article.source() != null) {
-            String source = prefix(article.source(), MAX_SOURCE_CHARS);
-            if (!sources.contains(source)) {
-                newSources = new LinkedHashSet<>(sources);
-                newSources.add(source);
-            }
-        }
-        Map<String, Long> newEntities = entityCounts;
-        if (!article.entityIds().isEmpty()) {
-            newEntities = new LinkedHashMap<>(entityCounts);
-            for (String entity : article.entityIds()) {
-                if (newEntities.containsKey(entity) || newEntities.size() < MAX_ENTITIES) {
-                    newEntities.merge(entity, 1L, Long::sum);
-                }
-            }
-        }
+        Set<String> newSources = sourcesWith(article.source());
+        Map<String, Long> newEntities = entityCountsWith(article.entityIds());
         List<String> newTitles = sampleTitles;
         List<String> newIds = sampleArticleIds;
         int at = samplePosition(article);
@@ -92,6 +77,32 @@ public record TopicDayAggregate(long articleCount, Set<String> sources, Map<Stri
         Instant first = firstSeen == null || (seen != null && seen.isBefore(firstSeen)) ? seen : firstSeen;
         Instant last = lastUpdated == null || (seen != null && seen.isAfter(lastUpdated)) ? seen : lastUpdated;
         return new TopicDayAggregate(articleCount + 1, newSources, newEntities, newTitles, first, last, newIds);
+    }
+
+    private Set<String> sourcesWith(String source) {
+        if (sources.size() >= MAX_SOURCES || source == null) {
+            return sources;
+        }
+        String kept = prefix(source, MAX_SOURCE_CHARS);
+        if (sources.contains(kept)) {
+            return sources;
+        }
+        Set<String> newSources = new LinkedHashSet<>(sources);
+        newSources.add(kept);
+        return newSources;
+    }
+
+    private Map<String, Long> entityCountsWith(List<String> entityIds) {
+        if (entityIds.isEmpty()) {
+            return entityCounts;
+        }
+        Map<String, Long> newEntities = new LinkedHashMap<>(entityCounts);
+        for (String entity : entityIds) {
+            if (newEntities.containsKey(entity) || newEntities.size() < MAX_ENTITIES) {
+                newEntities.merge(entity, 1L, Long::sum);
+            }
+        }
+        return newEntities;
     }
 
     /**
