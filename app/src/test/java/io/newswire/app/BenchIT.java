@@ -54,5 +54,11 @@ class BenchIT {
         assertThat(bench.path("p95Ms").asDouble()).isLessThanOrEqualTo(bench.path("p99Ms").asDouble());
         assertThat(bench.path("latencySamples").asInt()).isPositive();
         assertThat(bench.path("latencyMissing").asInt()).isZero();
+        // Tagging ahead is on by default where there is a core beyond the first, and it tags some articles.
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(bench.path("taggingThreads").asInt()).isEqualTo(Math.min(4, cores - 1));
+        if (cores > 1) {
+            assertThat(bench.path("pipelineTaggedAheadShare").asDouble()).isBetween(0.0, 1.0);
+        }
     }
 }

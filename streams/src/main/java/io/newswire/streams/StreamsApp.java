@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -51,6 +52,7 @@ public final class StreamsApp implements Service {
 
     private final KafkaStreams streams;
     private final TaggingAhead ahead;
+    private final int taggingThreads;
     private final Topics topics;
     private final InternalTopics internalTopics;
     private final Properties clientConfig;
@@ -61,7 +63,7 @@ public final class StreamsApp implements Service {
         this.clientConfig.remove(TAGGING_THREADS_CONFIG);
         this.topics = topologyConfig.topics();
         Properties config = streamsConfig(this.clientConfig, stateDir, topics.dlq().name());
-        int taggingThreads = taggingThreads(clientConfig);
+        this.taggingThreads = taggingThreads(clientConfig);
         String rawTopic = topics.raw().name();
         this.ahead = taggingThreads == 0 ? null : new TaggingAhead(rawTopic,
                 NewsTopology.rawDeserializer(topologyConfig.integrity()), topologyConfig.tagger(), taggingThreads,
@@ -199,6 +201,16 @@ public final class StreamsApp implements Service {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /** Threads tagging ahead of the Streams threads; 0 when the Streams threads tag themselves. */
+    public int taggingThreads() {
+        return taggingThreads;
+    }
+
+    /** Articles tagged ahead and inline so far, when tagging ahead is on. */
+    public Optional<TaggingAhead.Counts> taggingCounts() {
+        return Optional.ofNullable(ahead).map(TaggingAhead::counts);
     }
 
     /** Kafka Streams' metrics and its clients' (kafka_stream_*, kafka_consumer_*, kafka_producer_*), for a registry. */

@@ -9,6 +9,7 @@ import io.newswire.common.KafkaClientConfig;
 import io.newswire.common.Topics;
 import io.newswire.producer.ArticlePublisher;
 import io.newswire.streams.TopologyConfig;
+import io.newswire.streams.ahead.TaggingAhead;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -123,8 +125,10 @@ public final class Bench {
                 warmUp(publisher, corpus, pipeline, admin, commits, drainTimeout);
                 out.printf("4/5 pipeline: %,d articles through producer → Streams (exactly-once) → consumer → SQLite …%n",
                         settings.articles());
+                Optional<TaggingAhead.Counts> taggedBefore = pipeline.streams().taggingCounts();
                 PipelineRun.Result pipelineResult = PipelineRun.run("pipeline", publisher, generator, settings.articles(),
                         pipeline, admin.admin(), commits, out, drainTimeout);
+                double taggedAheadShare = aheadShare(taggedBefore, pipeline.streams().taggingCounts());
 
                 out.printf("5/5 latency: %,d articles/s for %d s …%n", settings.rate(),
                         settings.latencyDuration().toSeconds());
@@ -150,9 +154,20 @@ public final class Bench {
                         pipelineMicros / (floorResult.cpuMicrosPerArticle() + tagging.cpuMicrosPerArticle()),
                         pipelineResult.articlesPerSec() / baseline.recordsPerSec(),
                         settings.deskModel() != null,
-                        floorResult.compilerMicrosPerArticle(), pipelineResult.compilerMicrosPerArticle());
+                        floorResult.compilerMicrosPerArticle(), pipelineResult.compilerMicrosPerArticle(),
+                        pipeline.streams().taggingThreads(), taggedAheadShare);
             }
         }
+    }
+
+    /** Of the articles tagged between the two counts, the share tagged ahead; -1 when tagging ahead is off. */
+    private static double aheadShare(Optional<TaggingAhead.Counts> before, Optional<TaggingAhead.Counts> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return -1;
+        }
+        long ahead = after.get().ahead() - before.get().ahead();
+        long inline = after.get().inline() - before.get().inline();
+        return ahead + inline == 0 ? -1 : (double) ahead / (ahead + inline);
     }
 
     /**

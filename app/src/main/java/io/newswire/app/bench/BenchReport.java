@@ -31,6 +31,9 @@ import java.nio.file.Path;
  * @param floorJitCpuMicrosPerArticle of {@code floorCpuMicrosPerArticle}, what the JIT compiler's threads used
  *        (a JVM still compiling code the warm-up did not make hot enough); -1 where the system does not tell
  * @param pipelineJitCpuMicrosPerArticle the same, of {@code pipelineCpuMicrosPerArticle}
+ * @param taggingThreads threads tagging ahead of the Streams thread ({@code newswire.tagging.threads}; 0: off)
+ * @param pipelineTaggedAheadShare of the pipeline run's articles, the share a tagging thread tagged ahead of
+ *        the Streams thread (the rest it tagged itself); -1 when tagging ahead is off
  */
 public record BenchReport(
         long articles,
@@ -70,7 +73,9 @@ public record BenchReport(
         double pipelineToBaseline,
         boolean deskModel,
         double floorJitCpuMicrosPerArticle,
-        double pipelineJitCpuMicrosPerArticle) {
+        double pipelineJitCpuMicrosPerArticle,
+        int taggingThreads,
+        double pipelineTaggedAheadShare) {
 
     public void print(PrintStream out) {
         out.println();
@@ -95,6 +100,10 @@ public record BenchReport(
         if (floorJitCpuMicrosPerArticle >= 0 && pipelineJitCpuMicrosPerArticle >= 0) {
             out.printf("of the CPU µs per article, the JIT compiler's: floor %,.0f, pipeline %,.0f%n",
                     floorJitCpuMicrosPerArticle, pipelineJitCpuMicrosPerArticle);
+        }
+        if (taggingThreads > 0) {
+            out.printf("tagging ahead of the Streams thread: %d thread%s, %.0f %% of the pipeline's articles%n",
+                    taggingThreads, taggingThreads == 1 ? "" : "s", 100 * pipelineTaggedAheadShare);
         }
         out.println();
         out.println("| send → sink commit at " + String.format("%,d", latencyRate) + " articles/s | p50 | p95 | p99 | max |");

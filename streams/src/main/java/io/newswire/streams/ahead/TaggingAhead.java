@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -58,6 +59,8 @@ public final class TaggingAhead implements AutoCloseable {
     private final ExecutorService workers;
     /** The pending articles of the consumer of the Streams thread that calls: it polls what it processes. */
     private final ThreadLocal<Pending> pendingOfThread = new ThreadLocal<>();
+    private final LongAdder taggedAhead = new LongAdder();
+    private final LongAdder taggedInline = new LongAdder();
 
     /**
      * @param threads worker threads (at least 1)
@@ -123,7 +126,7 @@ public final class TaggingAhead implements AutoCloseable {
                 try {
                     Prepared prepared = task.get();
                     if (prepared != null && prepared.textHash() == textHash(article)) {
-                        (prepared.byWorker() ? AHEAD : ON_STREAMS_THREAD).increment();
+                        counted(prepared.byWorker());
                         return prepared.tags();
                     }
                 } catch (ExecutionException e) {
@@ -134,8 +137,22 @@ public final class TaggingAhead implements AutoCloseable {
                 }
             }
         }
-        ON_STREAMS_THREAD.increment();
+        counted(false);
         return tagger.tag(article);
+    }
+
+    private void counted(boolean byWorker) {
+        (byWorker ? AHEAD : ON_STREAMS_THREAD).increment();
+        (byWorker ? taggedAhead : taggedInline).increment();
+    }
+
+    /** How many of the articles this instance's Streams threads asked for were tagged ahead, and how many inline. */
+    public Counts counts() {
+        return new Counts(taggedAhead.sum(), taggedInline.sum());
+    }
+
+    /** @param ahead articles whose tags a worker made @param inline articles the Streams thread tagged itself */
+    public record Counts(long ahead, long inline) {
     }
 
     private Prepared prepare(ConsumerRecord<byte[], byte[]> record, Thread streamsThread) {
