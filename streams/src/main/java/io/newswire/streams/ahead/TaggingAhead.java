@@ -132,8 +132,9 @@ public final class TaggingAhead implements AutoCloseable {
                 } catch (ExecutionException e) {
                     // Tagged again below, so that the same error is thrown here, where Kafka Streams handles it.
                 } catch (InterruptedException e) {
+                    // Not a fault of the article (which would be dead-lettered): tagged here, the flag kept for
+                    // whoever interrupted.
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted waiting for an article's tags", e);
                 }
             }
         }
