@@ -40,10 +40,19 @@ public final class TopicDayAggregateSerde implements Serde<TopicDayAggregate> {
     private static final int MAX_NANOS = 999_999_999;
 
     private final InternalSerde<TopicDayAggregate> older = new InternalSerde<>(TopicDayAggregate.class);
+    /** What the cache's flush would decode again right after the counter wrote it. */
+    private final WrittenAggregates written = new WrittenAggregates();
 
     @Override
     public Serializer<TopicDayAggregate> serializer() {
-        return (topic, aggregate) -> aggregate == null ? null : write(aggregate);
+        return (topic, aggregate) -> {
+            if (aggregate == null) {
+                return null;
+            }
+            byte[] bytes = write(aggregate);
+            written.remember(bytes, aggregate);
+            return bytes;
+        };
     }
 
     @Override
@@ -53,7 +62,11 @@ public final class TopicDayAggregateSerde implements Serde<TopicDayAggregate> {
             if (data == null) {
                 return null;
             }
-            return data.length > 0 && data[0] == FORMAT_V1 ? read(data) : smileOrJson.deserialize(topic, data);
+            if (data.length == 0 || data[0] != FORMAT_V1) {
+                return smileOrJson.deserialize(topic, data);
+            }
+            TopicDayAggregate known = written.take(data);
+            return known != null ? known : read(data);
         };
     }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class TopicDayCounterTest {
 
-    private static TaggedArticle article(String title, String... topics) {
+    static TaggedArticle article(String title, String... topics) {
         Article article = Article.create("seed", null, title, "Body of " + title, null,
                 Instant.parse("2026-11-02T10:00:00Z"), "en");
         List<TopicScore> scores = Arrays.stream(topics).map(topic -> new TopicScore(topic, 1.0)).toList();
