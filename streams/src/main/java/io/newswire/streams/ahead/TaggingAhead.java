@@ -130,7 +130,14 @@ public final class TaggingAhead implements AutoCloseable {
                         return prepared.tags();
                     }
                 } catch (ExecutionException e) {
-                    // Tagged again below, so that the same error is thrown here, where Kafka Streams handles it.
+                    // Thrown here, where Kafka Streams handles it, as if this thread had tagged the article: an
+                    // exception dead-letters the record, an Error takes the thread down.
+                    if (e.getCause() instanceof RuntimeException exception) {
+                        throw exception;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
                 } catch (InterruptedException e) {
                     // Not a fault of the article (which would be dead-lettered): tagged here, the flag kept for
                     // whoever interrupted.

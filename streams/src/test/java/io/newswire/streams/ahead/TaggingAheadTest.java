@@ -42,6 +42,12 @@ class TaggingAheadTest {
             workerOrder.add(article.title());
             workerStarts.release();
         }
+        if ("refused".equals(article.title())) {
+            throw new IllegalArgumentException("cannot tag " + article.title());
+        }
+        if ("fatal".equals(article.title())) {
+            throw new AssertionError("fatal while tagging");
+        }
         if ("hold".equals(article.title())) {
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -99,6 +105,19 @@ class TaggingAheadTest {
                 .containsExactly("next", Thread.currentThread().getName());
         release.countDown();
         assertThat(ahead.tags(at(0, 0), article("hold")).keyphrases()).containsExactly("hold", "newswire-tagging-1");
+    }
+
+    @Test
+    void whatAWorkerThrowsIsThrownOnTheStreamsThreadAsIfItHadTagged() {
+        TaggingAhead ahead = ahead(1, 100);
+        ahead.polled(ahead.newPending(), records(0, article("refused"), article("fatal")), Set.of(0));
+        awaitWorkerStarts(2);
+
+        // An exception: Kafka Streams' processing handler dead-letters the record; an Error takes the thread down.
+        assertThatThrownBy(() -> ahead.tags(at(0, 0), article("refused")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("cannot tag refused");
+        assertThatThrownBy(() -> ahead.tags(at(0, 1), article("fatal")))
+                .isInstanceOf(AssertionError.class).hasMessage("fatal while tagging");
     }
 
     @Test
