@@ -47,6 +47,7 @@ public final class StreamsApp implements Service {
      */
     public static final String TAGGING_THREADS_CONFIG = "newswire.tagging.threads";
     private static final int MAX_TAGGING_THREADS = 4;
+    private static final int MAX_EXPLICIT_TAGGING_THREADS = 256;
     /** Per Streams thread: a few polls (Kafka Streams polls up to 1,000 records), a few MB of tags. */
     private static final int MAX_TAGGED_AHEAD = 4096;
 
@@ -87,14 +88,15 @@ public final class StreamsApp implements Service {
         }
         try {
             int threads = Integer.parseInt(value.trim());
-            if (threads >= 0) {
+            // A thread per core is the most that can help; far more is a typo that would start them all.
+            if (threads >= 0 && threads <= MAX_EXPLICIT_TAGGING_THREADS) {
                 return threads;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(TAGGING_THREADS_CONFIG + " must be a whole number of threads, 0 or more, not '"
-                + value + "'");
+        throw new IllegalArgumentException(TAGGING_THREADS_CONFIG + " must be a whole number of threads from 0 to "
+                + MAX_EXPLICIT_TAGGING_THREADS + ", not '" + value + "'");
     }
 
     /** The client config with newswire's defaults for what it does not set. */

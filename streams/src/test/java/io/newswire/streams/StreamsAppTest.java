@@ -86,7 +86,9 @@ class StreamsAppTest {
         assertThat(StreamsApp.taggingThreads(client)).isEqualTo(3);
         client.put(StreamsApp.TAGGING_THREADS_CONFIG, "0");
         assertThat(StreamsApp.taggingThreads(client)).isZero();
-        for (String bad : List.of("-1", "two", "")) {
+        client.put(StreamsApp.TAGGING_THREADS_CONFIG, "256");
+        assertThat(StreamsApp.taggingThreads(client)).isEqualTo(256);
+        for (String bad : List.of("-1", "two", "", "257", "99999999999")) {
             client.put(StreamsApp.TAGGING_THREADS_CONFIG, bad);
             assertThatThrownBy(() -> StreamsApp.taggingThreads(client))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(StreamsApp.TAGGING_THREADS_CONFIG);
