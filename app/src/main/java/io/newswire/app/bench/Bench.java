@@ -59,9 +59,11 @@ public final class Bench {
             // An existing cluster when the flag or the --kafka-config file names one; else the embedded broker.
             if (settings.bootstrapServers() != null || (settings.kafkaConfig() != null
                     && KafkaClientConfig.bootstrapServers(KafkaClientConfig.readFile(settings.kafkaConfig())) != null)) {
+                DiskNeeds.check(settings, false);
                 Properties existing = KafkaClientConfig.load(settings.bootstrapServers(), settings.kafkaConfig());
                 return run(existing, KafkaClientConfig.bootstrapServers(existing), heap);
             }
+            DiskNeeds.check(settings, true);
             try (EmbeddedBroker broker = new EmbeddedBroker(settings.workDir().resolve("kafka"), settings.kafkaPort())) {
                 out.printf("starting Kafka broker on %s (data in %s) …%n", broker.bootstrapServers(),
                         settings.workDir().resolve("kafka"));
