@@ -65,15 +65,14 @@ public final class StreamsApp implements Service {
         this.topics = topologyConfig.topics();
         Properties config = streamsConfig(this.clientConfig, stateDir, topics.dlq().name());
         this.taggingThreads = taggingThreads(clientConfig);
-        String rawTopic = topics.raw().name();
-        this.ahead = taggingThreads == 0 ? null : new TaggingAhead(rawTopic,
+        this.ahead = taggingThreads == 0 ? null : new TaggingAhead(topics.raw().name(),
                 NewsTopology.rawDeserializer(topologyConfig.integrity()), topologyConfig.tagger(), taggingThreads,
                 MAX_TAGGED_AHEAD);
         Topology topology = NewsTopology.build(topologyConfig, ahead);
         this.internalTopics = InternalTopics.of(config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), topology,
                 topics.names());
         this.streams = ahead == null ? new KafkaStreams(topology, config)
-                : new KafkaStreams(topology, config, new AheadClientSupplier(ahead, rawTopic));
+                : new KafkaStreams(topology, config, new AheadClientSupplier(ahead));
         streams.setUncaughtExceptionHandler(error -> {
             fatalError.compareAndSet(null, error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

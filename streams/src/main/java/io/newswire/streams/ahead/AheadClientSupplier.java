@@ -17,11 +17,9 @@ import org.apache.kafka.streams.KafkaClientSupplier;
 public final class AheadClientSupplier implements KafkaClientSupplier {
 
     private final TaggingAhead ahead;
-    private final String rawTopic;
 
-    public AheadClientSupplier(TaggingAhead ahead, String rawTopic) {
+    public AheadClientSupplier(TaggingAhead ahead) {
         this.ahead = ahead;
-        this.rawTopic = rawTopic;
     }
 
     @Override
@@ -36,7 +34,7 @@ public final class AheadClientSupplier implements KafkaClientSupplier {
 
     @Override
     public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
-        return new AheadConsumer(config, ahead, rawTopic);
+        return new AheadConsumer(config, ahead);
     }
 
     @Override

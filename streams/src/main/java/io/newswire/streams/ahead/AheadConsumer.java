@@ -16,13 +16,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class AheadConsumer extends KafkaConsumer<byte[], byte[]> {
 
     private final TaggingAhead ahead;
-    private final String rawTopic;
     private final TaggingAhead.Pending pending;
 
-    AheadConsumer(Map<String, Object> config, TaggingAhead ahead, String rawTopic) {
+    AheadConsumer(Map<String, Object> config, TaggingAhead ahead) {
         super(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.ahead = ahead;
-        this.rawTopic = rawTopic;
         this.pending = ahead.newPending();
     }
 
@@ -31,7 +29,7 @@ final class AheadConsumer extends KafkaConsumer<byte[], byte[]> {
         ConsumerRecords<byte[], byte[]> records = super.poll(timeout);
         Set<Integer> assigned = new HashSet<>();
         for (TopicPartition partition : assignment()) {
-            if (partition.topic().equals(rawTopic)) {
+            if (partition.topic().equals(ahead.rawTopic())) {
                 assigned.add(partition.partition());
             }
         }

@@ -86,6 +86,11 @@ public final class TaggingAhead implements AutoCloseable {
                 new ThreadPoolExecutor.DiscardPolicy());
     }
 
+    /** The topic whose records are tagged ahead. */
+    String rawTopic() {
+        return rawTopic;
+    }
+
     /** A new pending list, for one consumer (one Streams thread). */
     Pending newPending() {
         return new Pending();
