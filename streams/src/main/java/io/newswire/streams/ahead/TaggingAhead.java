@@ -114,7 +114,10 @@ public final class TaggingAhead implements AutoCloseable {
         // returns them partition after partition. Tagged in the order they will be asked for, they are ready
         // when asked instead of the Streams thread tagging one partition's while workers do another's.
         handed.sort(Comparator.comparingLong(Handed::timestamp));
-        handed.forEach(each -> workers.execute(each.task()));
+        handed.forEach(each -> {
+            pending.handed(each.task());
+            workers.execute(each.task());
+        });
     }
 
     /**
@@ -126,8 +129,10 @@ public final class TaggingAhead implements AutoCloseable {
         if (pending != null && source.isPresent() && rawTopic.equals(source.get().topic())) {
             FutureTask<Prepared> task = pending.take(source.get().partition(), source.get().offset());
             if (task != null) {
-                // Runs it here if no worker has started it yet; waits for the worker otherwise.
+                // Runs it here if no worker has started it yet. If one has, this thread tags the articles after
+                // it that no worker has started, instead of idling: they are asked for next.
                 task.run();
+                pending.runNextUntilDone(task);
                 try {
                     Prepared prepared = task.get();
                     if (prepared != null && prepared.textHash() == textHash(article)) {
@@ -207,7 +212,30 @@ public final class TaggingAhead implements AutoCloseable {
         }
 
         private final Map<Integer, ArrayDeque<Ahead>> byPartition = new HashMap<>();
+        /** Every task handed to the workers, in the order they run them; the ones done are dropped from its head. */
+        private final ArrayDeque<FutureTask<Prepared>> handedOrder = new ArrayDeque<>();
         private int size;
+
+        void handed(FutureTask<Prepared> task) {
+            while (!handedOrder.isEmpty() && handedOrder.peekFirst().isDone()) {
+                handedOrder.pollFirst();
+            }
+            handedOrder.addLast(task);
+        }
+
+        /**
+         * Runs the tasks next in the workers' order on this thread until {@code awaited} is done or none is left.
+         * A task a worker has started, finished or that was cancelled does nothing when run.
+         */
+        void runNextUntilDone(FutureTask<Prepared> awaited) {
+            while (!awaited.isDone()) {
+                FutureTask<Prepared> next = handedOrder.pollFirst();
+                if (next == null) {
+                    return;
+                }
+                next.run();
+            }
+        }
 
         void add(int partition, long offset, FutureTask<Prepared> task) {
             ArrayDeque<Ahead> queue = byPartition.computeIfAbsent(partition, p -> new ArrayDeque<>());

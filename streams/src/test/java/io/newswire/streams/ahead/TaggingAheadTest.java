@@ -48,6 +48,9 @@ class TaggingAheadTest {
         if ("fatal".equals(article.title())) {
             throw new AssertionError("fatal while tagging");
         }
+        if ("releases".equals(article.title())) {
+            release.countDown();
+        }
         if ("hold".equals(article.title())) {
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -105,6 +108,21 @@ class TaggingAheadTest {
                 .containsExactly("next", Thread.currentThread().getName());
         release.countDown();
         assertThat(ahead.tags(at(0, 0), article("hold")).keyphrases()).containsExactly("hold", "newswire-tagging-1");
+    }
+
+    @Test
+    void whileAWorkerTagsTheArticleAskedForTheStreamsThreadTagsTheNextOnesInsteadOfWaiting() {
+        TaggingAhead ahead = ahead(1, 100);
+        TaggingAhead.Pending pending = ahead.newPending();
+        ahead.polled(pending, records(0, article("hold"), article("releases")), Set.of(0));
+        awaitWorkerStarts(1);
+
+        // The worker holds "hold" until "releases" is tagged: only the Streams thread can tag it, and only by not
+        // waiting for "hold" (which would time out after 10 s, and "releases" would then be the worker's).
+        assertThat(ahead.tags(at(0, 0), article("hold")).keyphrases()).containsExactly("hold", "newswire-tagging-1");
+        assertThat(ahead.tags(at(0, 1), article("releases")).keyphrases())
+                .containsExactly("releases", Thread.currentThread().getName());
+        assertThat(ahead.counts()).isEqualTo(new TaggingAhead.Counts(1, 1));
     }
 
     @Test
