@@ -141,10 +141,21 @@ public final class StreamsApp implements Service {
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50");
         // Tagged articles are ~4 KB: the producer's default 16 KB batch held 3-4 of them, so every commit sent
         // many small produce requests. One batch per partition per commit is what the broker handles best.
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(256 * 1024));
+        putProducerDefault(props, ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         // The tagged topic is the raw prose again plus tags: the same lz4 as the producer of raw articles
         // (fewer bytes through the broker and the sink consumer's fetches for little CPU).
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        putProducerDefault(props, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    }
+
+    /**
+     * A setting of Kafka Streams' producers unless the client config has its own, with or without the
+     * {@code producer.} prefix: Kafka Streams lets a prefixed key win over a plain one, so a prefixed default
+     * would hide the user's plain one.
+     */
+    private static void putProducerDefault(Properties props, String key, String value) {
+        if (!props.containsKey(key) && !props.containsKey(StreamsConfig.producerPrefix(key))) {
+            props.put(StreamsConfig.producerPrefix(key), value);
+        }
     }
 
     @Override

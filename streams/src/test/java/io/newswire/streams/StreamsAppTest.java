@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -93,6 +95,29 @@ class StreamsAppTest {
             assertThatThrownBy(() -> StreamsApp.taggingThreads(client))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(StreamsApp.TAGGING_THREADS_CONFIG);
         }
+    }
+
+    @Test
+    void shouldGiveKafkaStreamsProducersNewswiresDefaultsUnlessTheClientConfigHasItsOwnPlainOrPrefixed() {
+        assertThat(producerConfig(client("app"))).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+
+        // Kafka Streams lets a prefixed key win over a plain one: newswire's prefixed default must not hide the
+        // user's plain one.
+        Properties plain = client("app");
+        plain.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        plain.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+        assertThat(producerConfig(plain)).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd")
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+
+        Properties prefixed = client("app");
+        prefixed.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none");
+        assertThat(producerConfig(prefixed)).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+    }
+
+    /** What Kafka Streams gives its producers, read by Kafka Streams itself. */
+    private Map<String, Object> producerConfig(Properties client) {
+        return new StreamsConfig(StreamsApp.streamsConfig(client, stateDir, "dlq")).getProducerConfigs("client");
     }
 
     @Test
