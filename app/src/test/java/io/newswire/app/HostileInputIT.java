@@ -11,6 +11,8 @@ import io.newswire.common.TopicSettings;
 import io.newswire.common.Topics;
 import io.newswire.consumer.sink.SinkReader;
 import io.newswire.dashboard.DashboardServer;
+import io.newswire.streams.NewsTopology;
+import io.newswire.streams.StreamsApp;
 import io.newswire.streams.TopicLimits;
 import io.newswire.streams.TopologyConfig;
 import io.newswire.streams.dating.DayResolver;
@@ -87,6 +89,10 @@ class HostileInputIT {
             admin.createMissingTopics(topics.names(), 1);
             try (Pipeline pipeline = new Pipeline(config, topology, state, sink, batch -> { })) {
                 pipeline.start(Duration.ofSeconds(60));
+                // Kafka Streams created the topic-day changelog with small segments (compacted often, in small steps).
+                assertThat(topicConfig(admin.admin(), StreamsApp.applicationId(config) + "-"
+                        + NewsTopology.TOPIC_DAY_STORE + "-changelog", TopicConfig.SEGMENT_BYTES_CONFIG))
+                        .isEqualTo(String.valueOf(8 * 1024 * 1024));
                 String raw = topics.raw().name();
                 hostile(producer, raw, "ten-megabytes", tenMegabytes(), "too-large");
                 for (int i = 0; i < 5; i++) {
@@ -179,9 +185,12 @@ class HostileInputIT {
     }
 
     private static int maxMessageBytes(Admin admin, String topic) throws Exception {
+        return Integer.parseInt(topicConfig(admin, topic, TopicConfig.MAX_MESSAGE_BYTES_CONFIG));
+    }
+
+    private static String topicConfig(Admin admin, String topic, String key) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return Integer.parseInt(admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
-                .get(resource).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
+        return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource).get(key).value();
     }
 
     private void awaitCanariesAndDeadLetters(Pipeline pipeline, KafkaAdmin admin, SinkReader reader,
