@@ -117,8 +117,7 @@ public final class StreamsApp implements Service {
                 DeadLetterProductionHandler.class.getName());
         // Tagged articles can exceed the producer's 1 MiB default (a body up to its 1 MiB cap plus tags); the
         // topics newswire creates accept records up to the same size (see TopicSettings).
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-                String.valueOf(TopicSettings.MAX_MESSAGE_BYTES));
+        putProducerDefault(props, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(TopicSettings.MAX_MESSAGE_BYTES));
         // The internal topics (repartitions, changelogs) Kafka Streams creates take the same limit as the public
         // ones: the broker default (1 MiB) would refuse a tagged article the public topics accept.
         props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newswire.common.Article;
 import io.newswire.common.Tags;
 import io.newswire.common.TopicScore;
+import io.newswire.common.TopicSettings;
 import io.newswire.common.Topics;
 import io.newswire.streams.dating.DayResolver;
 import io.newswire.streams.testing.TopologyDrivers;
@@ -100,15 +101,18 @@ class StreamsAppTest {
     @Test
     void shouldGiveKafkaStreamsProducersNewswiresDefaultsUnlessTheClientConfigHasItsOwnPlainOrPrefixed() {
         assertThat(producerConfig(client("app"))).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
-                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024))
+                .containsEntry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(TopicSettings.MAX_MESSAGE_BYTES));
 
         // Kafka Streams lets a prefixed key win over a plain one: newswire's prefixed default must not hide the
         // user's plain one.
         Properties plain = client("app");
         plain.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         plain.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+        plain.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "2097152");
         assertThat(producerConfig(plain)).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd")
-                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "65536")
+                .containsEntry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "2097152");
 
         Properties prefixed = client("app");
         prefixed.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none");
