@@ -84,6 +84,9 @@ public final class JdbcSink implements Sink {
      */
     private static final long SCHEMA_LOCK_KEY = 0x6e657773L;
 
+    /** SQLite's page size for a new sink file (see {@link #prepare}). */
+    static final int SQLITE_PAGE_BYTES = 16 * 1024;
+
     private final String url;
     private final Connection connection;
 
@@ -125,6 +128,10 @@ public final class JdbcSink implements Sink {
             try (Statement s = connection.createStatement()) {
                 // Wait for a lock rather than fail: consumers of one group may share the file, the dashboard reads it.
                 s.execute("PRAGMA busy_timeout=5000");
+                // 16 KB pages, set before WAL mode and taking effect only in a new file: a row is mostly a
+                // 1–6 KB body, which on SQLite's default 4 KB pages often spills into overflow pages. 60,000
+                // such rows took 45–49 µs of CPU each instead of 60 (a file of the same size).
+                s.execute("PRAGMA page_size=" + SQLITE_PAGE_BYTES);
                 // WAL lets the dashboard read while the consumer writes; NORMAL sync is durable in WAL mode.
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
