@@ -86,6 +86,8 @@ public final class JdbcSink implements Sink {
 
     /** SQLite's page size for a new sink file (see {@link #prepare}). */
     static final int SQLITE_PAGE_BYTES = 16 * 1024;
+    /** WAL bytes after which a commit also checkpoints (see {@link #prepare}). */
+    static final int WAL_CHECKPOINT_BYTES = 4 * 1024 * 1024;
 
     private final String url;
     private final Connection connection;
@@ -130,11 +132,16 @@ public final class JdbcSink implements Sink {
                 s.execute("PRAGMA busy_timeout=5000");
                 // 16 KB pages, set before WAL mode and taking effect only in a new file: a row is mostly a
                 // 1–6 KB body, which on SQLite's default 4 KB pages often spills into overflow pages. 60,000
-                // such rows took 45–49 µs of CPU each instead of 60 (a file of the same size).
+                // such rows took 45–49 µs of CPU each instead of 60 (a file of the same size), in batches of 50
+                // 60–79 instead of 82 with the checkpoints below.
                 s.execute("PRAGMA page_size=" + SQLITE_PAGE_BYTES);
                 // WAL lets the dashboard read while the consumer writes; NORMAL sync is durable in WAL mode.
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
+                // A checkpoint every 4 MB of WAL, as SQLite's default of 1,000 pages did with 4 KB pages: it runs
+                // in the commit that crosses the mark, so 16 MB of 16 KB pages made that commit wait twice as
+                // long (p99 of 50-row commits 27-30 → 46-51 ms; with this 19-20 ms).
+                s.execute("PRAGMA wal_autocheckpoint=" + WAL_CHECKPOINT_BYTES / SQLITE_PAGE_BYTES);
             }
         }
         connection.setAutoCommit(false);

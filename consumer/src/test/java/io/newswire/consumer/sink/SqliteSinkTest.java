@@ -2,7 +2,16 @@ package io.newswire.consumer.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswire.common.Article;
+import io.newswire.common.TaggedArticle;
+import io.newswire.common.Tags;
+import io.newswire.common.TopicScore;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,6 +49,28 @@ class SqliteSinkTest extends JdbcSinkContract {
                 assertThat(journal.next()).isTrue();
                 assertThat(journal.getString(1)).isEqualToIgnoringCase("wal");
             }
+        }
+    }
+
+    @Test
+    void shouldCheckpointTheWalEveryFourMegabytes() throws Exception {
+        String body = "A paragraph of an article, long enough to fill pages with text. ".repeat(80);
+        try (JdbcSink sink = JdbcSink.open(sinkUrl())) {
+            // 24 MB of rows in 60 commits: SQLite's default (1,000 pages, 16 MB of 16 KB pages) would let the
+            // WAL grow past 16 MB before its first checkpoint.
+            for (int batch = 0; batch < 60; batch++) {
+                List<TaggedArticle> rows = new ArrayList<>();
+                for (int i = 0; i < 80; i++) {
+                    Article article = Article.create("seed", null, "title " + batch + "-" + i, body + batch + "-" + i,
+                            null, Instant.parse("2026-12-02T10:00:00Z"), "en");
+                    rows.add(TaggedArticle.of(article, "2026-12-02", "published",
+                            Tags.topicsOnly(List.of(new TopicScore("business", 1)))));
+                }
+                sink.write(new SinkBatch(List.of(), rows, Map.of()));
+            }
+
+            long wal = Files.size(dir.resolve("sink.db-wal"));
+            assertThat(wal).as("WAL bytes").isLessThan(JdbcSink.WAL_CHECKPOINT_BYTES + 2L * 1024 * 1024);
         }
     }
 }
