@@ -46,7 +46,11 @@ abstract class JdbcSinkContract {
     }
 
     private static TaggedArticle article(String title) {
-        Article article = Article.create("seed", null, title, "body", null, NOW, "en");
+        return article(title, "body");
+    }
+
+    protected static TaggedArticle article(String title, String body) {
+        Article article = Article.create("seed", null, title, body, null, NOW, "en");
         return TaggedArticle.of(article, "2024-10-26", "published",
                 Tags.topicsOnly(List.of(new TopicScore("sanctions", 1))));
     }

@@ -2,20 +2,16 @@ package io.newswire.consumer.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswire.common.Article;
 import io.newswire.common.TaggedArticle;
-import io.newswire.common.Tags;
-import io.newswire.common.TopicScore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,10 +57,7 @@ class SqliteSinkTest extends JdbcSinkContract {
             for (int batch = 0; batch < 60; batch++) {
                 List<TaggedArticle> rows = new ArrayList<>();
                 for (int i = 0; i < 80; i++) {
-                    Article article = Article.create("seed", null, "title " + batch + "-" + i, body + batch + "-" + i,
-                            null, Instant.parse("2026-12-02T10:00:00Z"), "en");
-                    rows.add(TaggedArticle.of(article, "2026-12-02", "published",
-                            Tags.topicsOnly(List.of(new TopicScore("business", 1)))));
+                    rows.add(article("title " + batch + "-" + i, body + batch + "-" + i));
                 }
                 sink.write(new SinkBatch(List.of(), rows, Map.of()));
             }
