@@ -157,7 +157,8 @@ public final class Bench {
                         pipelineResult.articlesPerSec() / baseline.recordsPerSec(),
                         settings.deskModel() != null,
                         floorResult.compilerMicrosPerArticle(), pipelineResult.compilerMicrosPerArticle(),
-                        pipeline.streams().taggingThreads(), taggedAheadShare);
+                        pipeline.streams().taggingThreads(), taggedAheadShare,
+                        latency.cpuCores(), latency.senderCpuCores());
             }
         }
     }

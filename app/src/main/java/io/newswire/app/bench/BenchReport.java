@@ -34,6 +34,10 @@ import java.nio.file.Path;
  * @param taggingThreads threads tagging ahead of the Streams thread ({@code newswire.tagging.threads}; 0: off)
  * @param pipelineTaggedAheadShare of the pipeline run's articles, the share a tagging thread tagged ahead of
  *        the Streams thread (the rest it tagged itself); -1 when tagging ahead is off
+ * @param latencyCpuCores the JVM's CPU time while the latency run sent, per second: near {@code cpus}, the
+ *        rate saturates the machine and its percentiles measure queues; -1 where the JVM cannot tell
+ * @param latencySenderCpuCores of {@code latencyCpuCores}, the bench's own thread making and sending the
+ *        articles (a producer that would run elsewhere in a deployment); -1 where the JVM cannot tell
  */
 public record BenchReport(
         long articles,
@@ -75,7 +79,9 @@ public record BenchReport(
         double floorJitCpuMicrosPerArticle,
         double pipelineJitCpuMicrosPerArticle,
         int taggingThreads,
-        double pipelineTaggedAheadShare) {
+        double pipelineTaggedAheadShare,
+        double latencyCpuCores,
+        double latencySenderCpuCores) {
 
     public void print(PrintStream out) {
         out.println();
@@ -111,6 +117,10 @@ public record BenchReport(
         out.printf("| %,d articles in %.0f s%s | %.0f ms | %.0f ms | %.0f ms | %.0f ms |%n", latencySamples,
                 latencySeconds, latencyMissing == 0 ? "" : String.format(" (%,d missing)", latencyMissing),
                 p50Ms, p95Ms, p99Ms, maxMs);
+        if (latencyCpuCores >= 0 && latencySenderCpuCores >= 0) {
+            out.printf("while it sent, this JVM used %.2f of the machine's %d cores, of which the bench's own sender %.2f%n",
+                    latencyCpuCores, cpus, latencySenderCpuCores);
+        }
         out.println();
         out.printf("peak heap %.0f MiB used, %.0f MiB live after GC (cap %.0f MiB); %d CPUs, load average %.1f, Java %s%n",
                 peakHeapMiB, peakLiveHeapMiB, maxHeapMiB, cpus, loadAverageAtEnd, java);

@@ -3,6 +3,7 @@ package io.newswire.app.bench;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -24,6 +25,12 @@ final class CpuClock {
     /** CPU nanoseconds used by this process so far, or -1 where the JVM cannot tell. */
     static long processCpuNanos() {
         return OS.getProcessCpuTime();
+    }
+
+    /** CPU nanoseconds used so far by the calling thread, or -1 where the JVM cannot tell. */
+    static long threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
     /**

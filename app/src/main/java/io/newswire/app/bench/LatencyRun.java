@@ -19,9 +19,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LatencyRun {
 
-    /** Latencies in milliseconds; {@code missing} never reached the sink within the wait. */
+    /**
+     * Latencies in milliseconds; {@code missing} never reached the sink within the wait. {@code cpuCores}: the
+     * JVM's CPU time while it sent, per second of wall clock (broker, pipeline and bench together; against the
+     * machine's cores, how close to saturation the rate is); {@code senderCpuCores}: the same of the thread that
+     * made and sent the articles, which shares those cores with the pipeline. -1 where the JVM cannot tell.
+     */
     record Result(int rate, double seconds, int samples, int missing, double p50Ms, double p95Ms, double p99Ms,
-                  double maxMs) {
+                  double maxMs, double cpuCores, double senderCpuCores) {
     }
 
     private LatencyRun() {
@@ -45,9 +50,15 @@ final class LatencyRun {
         });
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long[] sent = {0};
+        long processCpuStart;
+        long senderCpuStart;
+        double cpuCores;
+        double senderCpuCores;
         try (ProgressLine progress = new ProgressLine(out, () -> String.format(
                 "latency: sent %,d/%,d at %,d articles/s, %,d in flight", sent[0], total, rate, inFlight.size()))) {
             long start = System.nanoTime();
+            processCpuStart = CpuClock.processCpuNanos();
+            senderCpuStart = CpuClock.threadCpuNanos();
             for (long i = 0; i < total; i++) {
                 long intended = start + i * intervalNanos;
                 long wait = intended - System.nanoTime();
@@ -63,6 +74,9 @@ final class LatencyRun {
                 sent[0] = i + 1;
             }
             publisher.flush();
+            long wallNanos = System.nanoTime() - start;
+            cpuCores = perWallNanos(processCpuStart, CpuClock.processCpuNanos(), wallNanos);
+            senderCpuCores = perWallNanos(senderCpuStart, CpuClock.threadCpuNanos(), wallNanos);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -77,7 +91,12 @@ final class LatencyRun {
         Arrays.sort(sorted);
         return new Result(rate, duration.toSeconds(), sorted.length, inFlight.size(),
                 percentileMs(sorted, 0.50), percentileMs(sorted, 0.95), percentileMs(sorted, 0.99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, cpuCores, senderCpuCores);
+    }
+
+    /** CPU nanoseconds between two readings per wall-clock nanosecond, or -1 when a reading is missing. */
+    private static double perWallNanos(long cpuStart, long cpuEnd, long wallNanos) {
+        return cpuStart < 0 || cpuEnd < 0 || wallNanos <= 0 ? -1 : (double) (cpuEnd - cpuStart) / wallNanos;
     }
 
     /** The nearest-rank percentile, in milliseconds. */
