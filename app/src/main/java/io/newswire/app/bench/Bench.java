@@ -158,7 +158,7 @@ public final class Bench {
                         settings.deskModel() != null,
                         floorResult.compilerMicrosPerArticle(), pipelineResult.compilerMicrosPerArticle(),
                         pipeline.streams().taggingThreads(), taggedAheadShare,
-                        latency.cpuCores(), latency.senderCpuCores());
+                        latency.cpuCores(), latency.senderCpuCores(), latency.jitCpuCores());
             }
         }
     }

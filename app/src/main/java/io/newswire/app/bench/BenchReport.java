@@ -38,6 +38,8 @@ import java.nio.file.Path;
  *        rate saturates the machine and its percentiles measure queues; -1 where the JVM cannot tell
  * @param latencySenderCpuCores of {@code latencyCpuCores}, the bench's own thread making and sending the
  *        articles (a producer that would run elsewhere in a deployment); -1 where the JVM cannot tell
+ * @param latencyJitCpuCores of {@code latencyCpuCores}, the JIT compiler's threads; -1 where the system does
+ *        not tell
  */
 public record BenchReport(
         long articles,
@@ -81,7 +83,8 @@ public record BenchReport(
         int taggingThreads,
         double pipelineTaggedAheadShare,
         double latencyCpuCores,
-        double latencySenderCpuCores) {
+        double latencySenderCpuCores,
+        double latencyJitCpuCores) {
 
     public void print(PrintStream out) {
         out.println();
@@ -118,8 +121,9 @@ public record BenchReport(
                 latencySeconds, latencyMissing == 0 ? "" : String.format(" (%,d missing)", latencyMissing),
                 p50Ms, p95Ms, p99Ms, maxMs);
         if (latencyCpuCores >= 0 && latencySenderCpuCores >= 0) {
-            out.printf("while it sent, this JVM used %.2f of the machine's %d cores, of which the bench's own sender %.2f%n",
-                    latencyCpuCores, cpus, latencySenderCpuCores);
+            out.printf("while it sent, this JVM used %.2f of the machine's %d cores, of which the bench's own sender %.2f%s%n",
+                    latencyCpuCores, cpus, latencySenderCpuCores,
+                    latencyJitCpuCores >= 0 ? String.format(" and the JIT compiler %.2f", latencyJitCpuCores) : "");
         }
         out.println();
         out.printf("peak heap %.0f MiB used, %.0f MiB live after GC (cap %.0f MiB); %d CPUs, load average %.1f, Java %s%n",

@@ -23,10 +23,11 @@ final class LatencyRun {
      * Latencies in milliseconds; {@code missing} never reached the sink within the wait. {@code cpuCores}: the
      * JVM's CPU time while it sent, per second of wall clock (broker, pipeline and bench together; against the
      * machine's cores, how close to saturation the rate is); {@code senderCpuCores}: the same of the thread that
-     * made and sent the articles, which shares those cores with the pipeline. -1 where the JVM cannot tell.
+     * made and sent the articles, which shares those cores with the pipeline; {@code jitCpuCores}: the same of
+     * the JIT compiler's threads, still compiling what small batches run. -1 where the JVM cannot tell.
      */
     record Result(int rate, double seconds, int samples, int missing, double p50Ms, double p95Ms, double p99Ms,
-                  double maxMs, double cpuCores, double senderCpuCores) {
+                  double maxMs, double cpuCores, double senderCpuCores, double jitCpuCores) {
     }
 
     private LatencyRun() {
@@ -52,13 +53,16 @@ final class LatencyRun {
         long[] sent = {0};
         long processCpuStart;
         long senderCpuStart;
+        long jitCpuStart;
         double cpuCores;
         double senderCpuCores;
+        double jitCpuCores;
         try (ProgressLine progress = new ProgressLine(out, () -> String.format(
                 "latency: sent %,d/%,d at %,d articles/s, %,d in flight", sent[0], total, rate, inFlight.size()))) {
             long start = System.nanoTime();
             processCpuStart = CpuClock.processCpuNanos();
             senderCpuStart = CpuClock.threadCpuNanos();
+            jitCpuStart = CpuClock.compilerCpuNanos();
             for (long i = 0; i < total; i++) {
                 long intended = start + i * intervalNanos;
                 long wait = intended - System.nanoTime();
@@ -77,6 +81,7 @@ final class LatencyRun {
             long wallNanos = System.nanoTime() - start;
             cpuCores = perWallNanos(processCpuStart, CpuClock.processCpuNanos(), wallNanos);
             senderCpuCores = perWallNanos(senderCpuStart, CpuClock.threadCpuNanos(), wallNanos);
+            jitCpuCores = perWallNanos(jitCpuStart, CpuClock.compilerCpuNanos(), wallNanos);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -91,7 +96,7 @@ final class LatencyRun {
         Arrays.sort(sorted);
         return new Result(rate, duration.toSeconds(), sorted.length, inFlight.size(),
                 percentileMs(sorted, 0.50), percentileMs(sorted, 0.95), percentileMs(sorted, 0.99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, cpuCores, senderCpuCores);
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, cpuCores, senderCpuCores, jitCpuCores);
     }
 
     /** CPU nanoseconds between two readings per wall-clock nanosecond, or -1 when a reading is missing. */
