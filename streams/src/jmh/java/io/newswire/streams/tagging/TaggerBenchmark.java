@@ -5,8 +5,10 @@ import io.newswire.common.Tags;
 import io.newswire.streams.tagging.desks.DeskModel;
 import io.newswire.streams.tagging.desks.DeskModelFile;
 import io.newswire.streams.tagging.desks.DeskTagger;
+import io.newswire.streams.tagging.entities.Gazetteer;
 import io.newswire.streams.tagging.eval.Evaluation;
 import io.newswire.streams.tagging.eval.GoldArticle;
+import io.newswire.streams.tagging.taxonomy.Taxonomy;
 import io.newswire.streams.training.desks.DeskTrainer;
 import io.newswire.streams.training.desks.DeskTrainingSettings;
 import io.newswire.streams.training.desks.LabelledArticles;
@@ -62,10 +64,28 @@ public class TaggerBenchmark {
 
     /** The tagger as the pipeline runs it with a desk model, or without desks when there is none to use. */
     static Tagger fullTagger() throws Exception {
-        LuceneTagger lucene = LuceneTagger.withDefaults();
-        DeskModel model = deskModel();
-        return model == null ? lucene : new DeskTagger(lucene, model);
+        return withDesks(LuceneTagger.withDefaults());
     }
+
+    /**
+     * The same without the name model ({@code --no-names}: only the gazetteer's entities): what the rest of the
+     * tagger costs, so that the name finder's share of the figure is measured, not guessed.
+     */
+    static Tagger taggerWithoutNames() throws Exception {
+        return withDesks(new LuceneTagger(Taxonomy.defaultTaxonomy(), Gazetteer.defaultGazetteer(), null));
+    }
+
+    private static Tagger withDesks(LuceneTagger lucene) throws Exception {
+        if (!desksRead) {
+            desks = deskModel();
+            desksRead = true;
+        }
+        return desks == null ? lucene : new DeskTagger(lucene, desks);
+    }
+
+    /** Read or trained once per JVM: both taggers of {@link #main} use the same one. */
+    private static DeskModel desks;
+    private static boolean desksRead;
 
     private static DeskModel deskModel() throws Exception {
         String file = System.getProperty("newswire.deskModel");
@@ -110,15 +130,17 @@ public class TaggerBenchmark {
             System.out.printf(Locale.ROOT, "tagger (JMH, wall clock): %.0f seed corpora/s × %d bytes = %.1f MB/s%n",
                     opsPerSecond, bytes, opsPerSecond * bytes / 1e6);
         }
-        System.out.printf(Locale.ROOT, "tagger (thread CPU time): %.1f MB/s per core%n", cpuTimeMegabytesPerSecond());
+        System.out.printf(Locale.ROOT, "tagger (thread CPU time): %.1f MB/s per core%n",
+                cpuTimeMegabytesPerSecond(fullTagger()));
+        System.out.printf(Locale.ROOT, "tagger without the name model (--no-names, thread CPU time): %.1f MB/s per core%n",
+                cpuTimeMegabytesPerSecond(taggerWithoutNames()));
     }
 
     /**
      * MB/s per second of this thread's CPU time: on a shared machine (more runnable threads than cores) the
      * wall-clock figure measures the neighbours, this one the tagger. Warms up first, then tags for 5 CPU-seconds.
      */
-    static double cpuTimeMegabytesPerSecond() throws Exception {
-        Tagger tagger = fullTagger();
+    static double cpuTimeMegabytesPerSecond(Tagger tagger) throws Exception {
         List<Article> seeds = seedArticles();
         long bytes = bytes(seeds);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
