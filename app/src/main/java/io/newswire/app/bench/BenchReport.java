@@ -86,6 +86,9 @@ public record BenchReport(
         double latencySenderCpuCores,
         double latencyJitCpuCores) {
 
+    /** Share of the machine's cores above which the latency run says it saturated them. */
+    private static final double SATURATED = 0.85;
+
     public void print(PrintStream out) {
         out.println();
         out.printf("newswire bench — %,d articles (%.0f B mean, %,d exact re-sends, %,d near duplicates) after %,d not timed,"
@@ -124,6 +127,10 @@ public record BenchReport(
             out.printf("while it sent, this JVM used %.2f of the machine's %d cores, of which the bench's own sender %.2f%s%n",
                     latencyCpuCores, cpus, latencySenderCpuCores,
                     latencyJitCpuCores >= 0 ? String.format(" and the JIT compiler %.2f", latencyJitCpuCores) : "");
+            if (latencyCpuCores >= SATURATED * cpus) {
+                out.println("  near all of the machine's cores: at this rate the percentiles measure a queue as much as"
+                        + " the pipeline (try a lower --rate, or the broker on other machines)");
+            }
         }
         out.println();
         out.printf("peak heap %.0f MiB used, %.0f MiB live after GC (cap %.0f MiB); %d CPUs, load average %.1f, Java %s%n",
