@@ -53,6 +53,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Threads(1)
 public class TaggerBenchmark {
 
+    /** Read or trained once per JVM: both taggers of {@link #main} use the same one. */
+    private static DeskModel desks;
+    private static boolean desksRead;
+
     private Tagger tagger;
     private List<Article> seeds;
 
@@ -82,10 +86,6 @@ public class TaggerBenchmark {
         }
         return desks == null ? lucene : new DeskTagger(lucene, desks);
     }
-
-    /** Read or trained once per JVM: both taggers of {@link #main} use the same one. */
-    private static DeskModel desks;
-    private static boolean desksRead;
 
     private static DeskModel deskModel() throws Exception {
         String file = System.getProperty("newswire.deskModel");
