@@ -28,13 +28,20 @@ public final class Components {
 
     public static TopologyConfig topologyConfig(Properties config, TaggerOptions tagger) {
         return tagger == null ? topologyConfig(config, (Path) null)
-                : new TopologyConfig(Topics.from(config), tagger(tagger.taxonomy(), tagger.names()), new DayResolver(),
-                        IntegritySettings.from(config));
+                : topologyConfig(config, tagger.taxonomy(), tagger.names());
     }
 
     /** @param taxonomy a taxonomy file, or null for the one shipped in the jar */
     public static TopologyConfig topologyConfig(Properties config, Path taxonomy) {
-        return new TopologyConfig(Topics.from(config), tagger(taxonomy), new DayResolver(),
+        return topologyConfig(config, taxonomy, true);
+    }
+
+    /**
+     * @param taxonomy a taxonomy file, or null for the one shipped in the jar
+     * @param names whether the name model finds what the gazetteer does not know
+     */
+    public static TopologyConfig topologyConfig(Properties config, Path taxonomy, boolean names) {
+        return new TopologyConfig(Topics.from(config), tagger(taxonomy, names), new DayResolver(),
                 IntegritySettings.from(config));
     }
 

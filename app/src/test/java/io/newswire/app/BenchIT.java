@@ -50,6 +50,7 @@ class BenchIT {
                 within(1e-9));
         assertThat(bench.path("pipelineToBaseline").asDouble()).isEqualTo(bench.path("ratio").asDouble());
         assertThat(bench.path("deskModel").asBoolean()).isFalse();
+        assertThat(bench.path("nameModel").asBoolean()).isTrue();
         assertThat(bench.path("p50Ms").asDouble()).isLessThanOrEqualTo(bench.path("p95Ms").asDouble());
         assertThat(bench.path("p95Ms").asDouble()).isLessThanOrEqualTo(bench.path("p99Ms").asDouble());
         assertThat(bench.path("latencySamples").asInt()).isPositive();

@@ -158,7 +158,7 @@ public final class Bench {
                         settings.deskModel() != null,
                         floorResult.compilerMicrosPerArticle(), pipelineResult.compilerMicrosPerArticle(),
                         pipeline.streams().taggingThreads(), taggedAheadShare,
-                        latency.cpuCores(), latency.senderCpuCores(), latency.jitCpuCores());
+                        latency.cpuCores(), latency.senderCpuCores(), latency.jitCpuCores(), settings.names());
             }
         }
     }
@@ -211,7 +211,13 @@ public final class Bench {
 
     /** The pipeline's parts as {@code demo} and {@code streams} build them, with the bench's taxonomy and desks. */
     private TopologyConfig topology(Properties config) {
-        return Components.withDesks(Components.topologyConfig(config, settings.taxonomy()), settings.deskModel());
+        return topology(config, settings);
+    }
+
+    /** The topology the run tags with: the settings' taxonomy, name model or not ({@code --no-names}), and desks. */
+    static TopologyConfig topology(Properties config, BenchSettings settings) {
+        return Components.withDesks(Components.topologyConfig(config, settings.taxonomy(), settings.names()),
+                settings.deskModel());
     }
 
     /** Topics, application id and sink group of this run only. */

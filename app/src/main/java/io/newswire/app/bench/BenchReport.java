@@ -40,6 +40,7 @@ import java.nio.file.Path;
  *        articles (a producer that would run elsewhere in a deployment); -1 where the JVM cannot tell
  * @param latencyJitCpuCores of {@code latencyCpuCores}, the JIT compiler's threads; -1 where the system does
  *        not tell
+ * @param nameModel whether the tagger ran the name model (false with {@code --no-names}: the gazetteer alone)
  */
 public record BenchReport(
         long articles,
@@ -84,7 +85,8 @@ public record BenchReport(
         double pipelineTaggedAheadShare,
         double latencyCpuCores,
         double latencySenderCpuCores,
-        double latencyJitCpuCores) {
+        double latencyJitCpuCores,
+        boolean nameModel) {
 
     /** Share of the machine's cores above which the latency run says it saturated them. */
     private static final double SATURATED = 0.85;
@@ -102,7 +104,7 @@ public record BenchReport(
         out.printf("| floor: the same pipeline, a tagger that finds nothing | %,.0f | %.1f | %.3f | %,.0f |%n",
                 floorArticlesPerSec, floorArticlesPerSec * meanArticleBytes / 1_000_000.0,
                 floorArticlesPerSec / baselineArticlesPerSec, floorCpuMicrosPerArticle);
-        out.printf("| tagging alone, one core%s | %,.0f | %.1f | %.3f | %,.0f |%n", deskModel ? " (with desks)" : "",
+        out.printf("| tagging alone, one core%s | %,.0f | %.1f | %.3f | %,.0f |%n", taggerLabel(),
                 1e6 / taggingCpuMicrosPerArticle, taggingMBPerSecPerCore,
                 1e6 / taggingCpuMicrosPerArticle / baselineArticlesPerSec, taggingCpuMicrosPerArticle);
         out.printf("| pipeline: producer → Streams (EOS) → consumer → SQLite | %,.0f | %.1f | %.3f | %,.0f |%n",
@@ -135,6 +137,14 @@ public record BenchReport(
         out.println();
         out.printf("peak heap %.0f MiB used, %.0f MiB live after GC (cap %.0f MiB); %d CPUs, load average %.1f, Java %s%n",
                 peakHeapMiB, peakLiveHeapMiB, maxHeapMiB, cpus, loadAverageAtEnd, java);
+    }
+
+    /** " (with desks)", " (without the name model)", both or nothing: what the tagger ran beside the defaults. */
+    private String taggerLabel() {
+        if (deskModel && !nameModel) {
+            return " (with desks, without the name model)";
+        }
+        return deskModel ? " (with desks)" : nameModel ? "" : " (without the name model)";
     }
 
     public void write(Path file) {

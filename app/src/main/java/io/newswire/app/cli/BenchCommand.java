@@ -82,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path seedDir = seeds != null ? seeds : AppPaths.seedsDir();
         BenchSettings settings = new BenchSettings(articles, Math.min(warmup, articles), rate, Duration.ofSeconds(durationSeconds), partitions,
                 seed, bootstrapServers, kafkaConfig, kafkaPort, workDir != null ? workDir : AppPaths.dataDir().resolve("bench"),
-                seedDir, corpus != null ? corpus : AppPaths.besideCorpus(seedDir), tagger.taxonomy(), model.model());
+                seedDir, corpus != null ? corpus : AppPaths.besideCorpus(seedDir), tagger.taxonomy(), tagger.names(), model.model());
         BenchReport report = new Bench(settings, out).run();
         report.print(out);
         report.write(output);

@@ -41,6 +41,6 @@ class BenchReportTest {
     private static BenchReport report(double cpuCores, double senderCpuCores, double jitCpuCores) {
         return new BenchReport(50_000, 20_000, 3, "embedded broker", 3924, 24_000, 94, 1_700, 6.7, 29.4, 0.071,
                 80, 1_090, 2_381, 1_448, 1_000, 60, 56_923, 0, 180, 400, 500, 700, 1_000, 300, 6_000, 2, 3.5, "17",
-                3_100, 610, 290, 12.5, 1.21, 0.071, true, 200, 110, 1, 0.7, cpuCores, senderCpuCores, jitCpuCores);
+                3_100, 610, 290, 12.5, 1.21, 0.071, true, 200, 110, 1, 0.7, cpuCores, senderCpuCores, jitCpuCores, true);
     }
 }

@@ -17,7 +17,7 @@ class DiskNeedsTest {
 
     private BenchSettings settings(long articles) {
         return new BenchSettings(articles, Math.min(20_000, articles), 1_000, Duration.ofSeconds(60), 3, 42, null,
-                null, 9092, workDir.resolve("bench"), Path.of("seeds"), null, null, null);
+                null, 9092, workDir.resolve("bench"), Path.of("seeds"), null, null, true, null);
     }
 
     @Test
