@@ -27,6 +27,13 @@ class BenchReportTest {
     }
 
     @Test
+    void shouldSayWhatTheTaggerRanBesideItsDefaults() {
+        assertThat(printed(report(1.2, 0.05, 0.10, true))).contains("| tagging alone, one core (with desks) |");
+        assertThat(printed(report(1.2, 0.05, 0.10, false)))
+                .contains("| tagging alone, one core (with desks, without the name model) |");
+    }
+
+    @Test
     void shouldLeaveTheLineOutWhereTheJvmCannotTellItsCpu() {
         assertThat(printed(report(-1, -1, -1))).doesNotContain("this JVM used");
     }
@@ -39,8 +46,14 @@ class BenchReportTest {
 
     /** A report of plausible figures on a 2-core machine, with the latency run's CPU as given. */
     private static BenchReport report(double cpuCores, double senderCpuCores, double jitCpuCores) {
+        return report(cpuCores, senderCpuCores, jitCpuCores, true);
+    }
+
+    /** The same, with or without the name model. */
+    private static BenchReport report(double cpuCores, double senderCpuCores, double jitCpuCores, boolean nameModel) {
         return new BenchReport(50_000, 20_000, 3, "embedded broker", 3924, 24_000, 94, 1_700, 6.7, 29.4, 0.071,
                 80, 1_090, 2_381, 1_448, 1_000, 60, 56_923, 0, 180, 400, 500, 700, 1_000, 300, 6_000, 2, 3.5, "17",
-                3_100, 610, 290, 12.5, 1.21, 0.071, true, 200, 110, 1, 0.7, cpuCores, senderCpuCores, jitCpuCores, true);
+                3_100, 610, 290, 12.5, 1.21, 0.071, true, 200, 110, 1, 0.7, cpuCores, senderCpuCores, jitCpuCores,
+                nameModel);
     }
 }
