@@ -2,11 +2,7 @@ package io.newswire.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -16,12 +12,7 @@ import org.junit.jupiter.api.Test;
 class Utf8StringSerializerTest {
 
     /** {@link Json#mapper()} without the UTF-8 strings: Jackson's own output, to compare with. */
-    private static final ObjectMapper JACKSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    private static final ObjectMapper JACKSON = Json.withoutUtf8Strings().build();
 
     private static final String LONG = "Quarterly profits at the media group jumped 76% to $1.13bn (£600m), the firm said. ";
 

@@ -79,7 +79,7 @@ public final class Bench {
         String run = "bench-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         Properties config = isolated(kafka, run);
         Properties floorConfig = isolated(kafka, run + "-floor");
-        TopologyConfig topology = topology(config);
+        TopologyConfig topology = topology(config, settings);
         TopologyConfig floor = new TopologyConfig(Topics.from(floorConfig), new NoTags(), topology.dayResolver(),
                 topology.integrity());
         Topics topics = topology.topics();
@@ -114,7 +114,7 @@ public final class Bench {
 
             out.printf("3/5 tagging: the same %,d articles through the tagger alone, one thread, no Kafka …%n",
                     settings.articles());
-            TaggingRun.Result tagging = TaggingRun.run(topology(config).tagger(),
+            TaggingRun.Result tagging = TaggingRun.run(topology.tagger(),
                     new ArticleGenerator(corpus, settings.seed() + 1), settings.warmup(),
                     new ArticleGenerator(corpus, settings.seed()), settings.articles(), out);
 
@@ -209,12 +209,10 @@ public final class Bench {
         }
     }
 
-    /** The pipeline's parts as {@code demo} and {@code streams} build them, with the bench's taxonomy and desks. */
-    private TopologyConfig topology(Properties config) {
-        return topology(config, settings);
-    }
-
-    /** The topology the run tags with: the settings' taxonomy, name model or not ({@code --no-names}), and desks. */
+    /**
+     * The pipeline's parts as {@code demo} and {@code streams} build them, with the settings' taxonomy, name model
+     * or not ({@code --no-names}) and desks; its tagger also tags the tagging phase (thread-safe, models shared).
+     */
     static TopologyConfig topology(Properties config, BenchSettings settings) {
         return Components.withDesks(Components.topologyConfig(config, settings.taxonomy(), settings.names()),
                 settings.deskModel());

@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The figures of one bench run: printed as a table and written as JSON ({@code target/bench.json}).
@@ -141,10 +143,14 @@ public record BenchReport(
 
     /** " (with desks)", " (without the name model)", both or nothing: what the tagger ran beside the defaults. */
     private String taggerLabel() {
-        if (deskModel && !nameModel) {
-            return " (with desks, without the name model)";
+        List<String> parts = new ArrayList<>();
+        if (deskModel) {
+            parts.add("with desks");
         }
-        return deskModel ? " (with desks)" : nameModel ? "" : " (without the name model)";
+        if (!nameModel) {
+            parts.add("without the name model");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     public void write(Path file) {

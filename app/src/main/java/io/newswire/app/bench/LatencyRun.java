@@ -51,18 +51,13 @@ final class LatencyRun {
         });
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long[] sent = {0};
-        long processCpuStart;
-        long senderCpuStart;
-        long jitCpuStart;
-        double cpuCores;
-        double senderCpuCores;
-        double jitCpuCores;
+        CpuReading cpuStart;
+        CpuReading cpuEnd;
+        long wallNanos;
         try (ProgressLine progress = new ProgressLine(out, () -> String.format(
                 "latency: sent %,d/%,d at %,d articles/s, %,d in flight", sent[0], total, rate, inFlight.size()))) {
             long start = System.nanoTime();
-            processCpuStart = CpuClock.processCpuNanos();
-            senderCpuStart = CpuClock.threadCpuNanos();
-            jitCpuStart = CpuClock.compilerCpuNanos();
+            cpuStart = CpuReading.now();
             for (long i = 0; i < total; i++) {
                 long intended = start + i * intervalNanos;
                 long wait = intended - System.nanoTime();
@@ -78,10 +73,8 @@ final class LatencyRun {
                 sent[0] = i + 1;
             }
             publisher.flush();
-            long wallNanos = System.nanoTime() - start;
-            cpuCores = perWallNanos(processCpuStart, CpuClock.processCpuNanos(), wallNanos);
-            senderCpuCores = perWallNanos(senderCpuStart, CpuClock.threadCpuNanos(), wallNanos);
-            jitCpuCores = perWallNanos(jitCpuStart, CpuClock.compilerCpuNanos(), wallNanos);
+            cpuEnd = CpuReading.now();
+            wallNanos = System.nanoTime() - start;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -96,7 +89,19 @@ final class LatencyRun {
         Arrays.sort(sorted);
         return new Result(rate, duration.toSeconds(), sorted.length, inFlight.size(),
                 percentileMs(sorted, 0.50), percentileMs(sorted, 0.95), percentileMs(sorted, 0.99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, cpuCores, senderCpuCores, jitCpuCores);
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                perWallNanos(cpuStart.process(), cpuEnd.process(), wallNanos),
+                perWallNanos(cpuStart.sender(), cpuEnd.sender(), wallNanos),
+                perWallNanos(cpuStart.jit(), cpuEnd.jit(), wallNanos));
+    }
+
+    /** The CPU clocks the run reads, in nanoseconds: the JVM's, the sending thread's, the JIT compiler's. */
+    private record CpuReading(long process, long sender, long jit) {
+
+        /** Read on the sending thread. */
+        static CpuReading now() {
+            return new CpuReading(CpuClock.processCpuNanos(), CpuClock.threadCpuNanos(), CpuClock.compilerCpuNanos());
+        }
     }
 
     /** CPU nanoseconds between two readings per wall-clock nanosecond, or -1 when a reading is missing. */
